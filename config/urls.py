@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from yifa.core import views as core_views
+
+admin.site.site_header = "依法 · 后台数据（只读）"
+admin.site.site_title = "依法后台"
+
+urlpatterns = [
+    path("accounts/login/", core_views.login_view, name="login"),
+    path("accounts/logout/", core_views.logout_view, name="logout"),
+    path("accounts/password/", core_views.password_change, name="password_change"),
+    path("", include("yifa.core.urls")),
+    path("django-admin/", admin.site.urls),
+    path("", include("yifa.portal.urls")),
+]
+
+handler403 = "yifa.core.errors.forbidden"
+handler404 = "yifa.core.errors.not_found"
+handler500 = "yifa.core.errors.server_error"

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The whole suite on SQLite and on a throw-away PostgreSQL, browser tests included.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+
+# System packages the browser tests and documents need: Debian's Chromium and CJK fonts.
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "安装系统软件包：${need[*]}" >&2
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+pgdir=$(mktemp -d /tmp/yifa-pg.XXXXXX)
+trap 'bash scripts/pg.sh stop "$pgdir"' EXIT
+pg_url=$(bash scripts/pg.sh start "$pgdir")
+
+export YIFA_HTTPS=0
+export YIFA_VAR_DIR=${YIFA_VAR_DIR:-$PWD/var}
+status=0
+echo "== SQLite =="
+DATABASE_URL="sqlite:///$YIFA_VAR_DIR/yifa-test-main.sqlite3" $PY -m pytest "$@" || status=$?
+echo "== PostgreSQL =="
+DATABASE_URL="$pg_url" $PY -m pytest "$@" || status=$?
+exit $status

@@ -1,0 +1,73 @@
+"""What modules contribute to the shells, found on their AppConfig (core imports no module).
+
+A module's AppConfig may define:
+- ``nav``: list of ``NavItem`` for the staff navigation;
+- ``workbench_items(user) -> list[WorkItem]``: pending and due items for the 工作台;
+- ``portal_sections``: list of ``PortalSection`` for the public portal home.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.urls import NoReverseMatch, reverse
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    roles: tuple[str, ...] = ()  # empty: every signed-in user
+    group: str = "业务"
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One line on the 工作台: something waiting for the user, with its due date if it has one."""
+
+    module: str
+    title: str
+    url: str
+    state: str = ""
+    due_on: dt.date | None = None
+    basis: str = ""  # the article behind the due date
+
+
+@dataclass(frozen=True)
+class PortalSection:
+    title: str
+    url_name: str
+    description: str = ""
+    order: int = 100
+    links: tuple = field(default_factory=tuple)
+
+
+def _configs():
+    return [config for config in apps.get_app_configs() if config.name.startswith("yifa.")]
+
+
+def nav_items(user, roles: set[str]) -> list[tuple[NavItem, str]]:
+    items = []
+    for config in _configs():
+        for item in getattr(config, "nav", ()):
+            if item.roles and not (set(item.roles) & roles) and not user.is_superuser:
+                continue
+            try:
+                items.append((item, reverse(item.url_name)))
+            except NoReverseMatch:
+                continue
+    return items
+
+
+def workbench_items(user) -> list[WorkItem]:
+    items: list[WorkItem] = []
+    for config in _configs():
+        provider = getattr(config, "workbench_items", None)
+        if provider:
+            items.extend(provider(user))
+    return sorted(items, key=lambda i: (i.due_on is None, i.due_on or dt.date.max, i.title))
+
+
+def portal_sections() -> list[PortalSection]:
+    sections = [s for config in _configs() for s in getattr(config, "portal_sections", ())]
+    return sorted(sections, key=lambda s: s.order)
