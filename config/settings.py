@@ -139,7 +139,7 @@ AUTH_USER_MODEL = "core.User"
 
 # Account security (GB/T 22239-2019 三级, 应用身份鉴别): see docs/security.md.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "yifa.core.security.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "yifa.core.security.CharacterClassValidator", "OPTIONS": {"min_classes": 3}},
     {"NAME": "yifa.core.security.NotUsernameValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},

@@ -71,3 +71,17 @@ def workbench_items(user) -> list[WorkItem]:
 def portal_sections() -> list[PortalSection]:
     sections = [s for config in _configs() for s in getattr(config, "portal_sections", ())]
     return sorted(sections, key=lambda s: s.order)
+
+
+def track_application(code: str) -> dict | None:
+    """Ask each module whether ``code`` is one of its tracking codes (查询码); the first answer wins."""
+    code = (code or "").strip().upper()
+    if not code:
+        return None
+    for config in _configs():
+        tracker = getattr(config, "track_application", None)
+        if tracker:
+            found = tracker(code)
+            if found:
+                return found
+    return None

@@ -16,6 +16,20 @@ from django.utils import timezone
 from .models import LoginAttempt, LoginThrottle
 
 
+class MinimumLengthValidator:
+    """密码长度不少于 8 位 (Django's own message has no Chinese translation for this wording)."""
+
+    def __init__(self, min_length: int = 8):
+        self.min_length = min_length
+
+    def validate(self, password, user=None):
+        if len(password) < self.min_length:
+            raise ValidationError(f"密码太短，至少需要 {self.min_length} 个字符。", code="password_too_short")
+
+    def get_help_text(self):
+        return f"至少 {self.min_length} 个字符。"
+
+
 class CharacterClassValidator:
     """密码须包含大写字母、小写字母、数字、符号中的至少三类。"""
 

@@ -7,4 +7,5 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("display/", views.set_display, name="set_display"),
+    path("track/", views.track, name="track"),
 ]

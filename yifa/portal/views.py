@@ -15,6 +15,21 @@ def home(request):
 
 
 @require_GET
+def track(request):
+    """凭查询码查询办理进度: every module with online applications answers for its own codes."""
+    code = request.GET.get("code", "").strip()
+    result, error = None, ""
+    if code:
+        if len(code) > 40:
+            error = "查询码格式不正确。"
+        else:
+            result = registry.track_application(code)
+            if result is None:
+                error = "没有找到这个查询码对应的申请，请核对后重试（查询码在提交申请后显示，不区分大小写）。"
+    return render(request, "portal/track.html", {"code": code, "result": result, "error": error})
+
+
+@require_GET
 def set_display(request):
     """字号 (大/中/小) and 关怀模式: kept in a cookie so the choice persists; works without JavaScript."""
     back = request.GET.get("next", "/")
