@@ -18,3 +18,21 @@ urlpatterns = [
     path("system/logins/", views.login_log, name="login_log"),
     path("files/<int:pk>/", views.attachment_download, name="attachment_download"),
 ]
+
+# Statutory time (core.deadlines): deadlines, the holiday calendar, the rule table, 督办.
+from . import views_deadlines  # noqa: E402
+
+urlpatterns += [
+    path("deadlines/", views_deadlines.deadline_list, name="deadline_list"),
+    path("deadlines/<int:pk>/", views_deadlines.deadline_detail, name="deadline_detail"),
+    path("system/calendar/", views_deadlines.calendar_view, name="calendar"),
+    path("system/calendar/<int:year>/", views_deadlines.calendar_view, name="calendar_year"),
+    path("system/calendar/day/", views_deadlines.calendar_day_edit, name="calendar_day"),
+    path("system/calendar/enter-year/", views_deadlines.calendar_year_enter, name="calendar_year_enter"),
+    path("system/rules/", views_deadlines.rule_list, name="rule_list"),
+    path("system/rules/<int:pk>/", views_deadlines.rule_edit, name="rule_edit"),
+    path("supervision/", views_deadlines.supervision_board, name="supervision_board"),
+    path("supervision/new/<int:org_pk>/", views_deadlines.supervision_new, name="supervision_new"),
+    path("supervision/<int:pk>/", views_deadlines.supervision_detail, name="supervision_detail"),
+    path("supervision/<int:pk>/answer/", views_deadlines.supervision_answer, name="supervision_answer"),
+]

@@ -4,6 +4,8 @@ Split by concern; every public model is importable from ``yifa.core.models``.
 """
 
 from .audit import AuditEntry, AuditHead
+from .deadlines import (CalendarDay, CalendarYear, Deadline, DeadlineExtension, DeadlinePause, Reminder,
+                        StatutoryRule, SupervisionNotice)
 from .files import Attachment
 from .numbering import NumberSequence
 from .orgs import Membership, Org, Role, User
@@ -13,11 +15,19 @@ __all__ = [
     "Attachment",
     "AuditEntry",
     "AuditHead",
+    "CalendarDay",
+    "CalendarYear",
+    "Deadline",
+    "DeadlineExtension",
+    "DeadlinePause",
     "LoginAttempt",
     "LoginThrottle",
     "Membership",
     "NumberSequence",
     "Org",
+    "Reminder",
     "Role",
+    "StatutoryRule",
+    "SupervisionNotice",
     "User",
 ]
