@@ -91,6 +91,12 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "yifa.core",
     "yifa.portal",
+    "yifa.indicators",
+    "yifa.oversight",
+    "yifa.training",
+    "yifa.enforcement",
+    "yifa.mediation",
+    "yifa.reports",
 ]
 
 MIDDLEWARE = [
