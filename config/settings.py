@@ -91,11 +91,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "yifa.core",
     "yifa.portal",
-    "yifa.indicators",
-    "yifa.oversight",
-    "yifa.training",
-    "yifa.enforcement",
-    "yifa.mediation",
     "yifa.reports",
 ]
 
