@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/password/", core_views.password_change, name="password_change"),
     path("", include("yifa.core.urls")),
     path("django-admin/", admin.site.urls),
+    path("indicators/", include("yifa.indicators.urls")),
     path("", include("yifa.portal.urls")),
 ]
 

@@ -1,0 +1,448 @@
+"""The indicator registry: every figure the dashboard, the scheme and the yearly report can use, listed
+explicitly, ``code -> Indicator(label, unit, compute, drill, ...)``.
+
+Each module exposes pure reads in its own ``indicators.py``; the entries below adapt them to one shape:
+
+- ``compute(orgs, period) -> Measure``: ``orgs`` is a list of units, each counted with its whole subtree;
+  ``period`` is ``(first day, last day)``, both included;
+- ``records(orgs, period) -> QuerySet``: the rows behind the figure (for a rate, the rows it divides by),
+  listed on our records page; ``part`` marks the rows counted above the line;
+- ``drill(orgs, period) -> url``: the module's own list, filtered, where it has one.
+
+An entry whose module is not installed, or whose module has not yet given the function (``compute`` is
+None), stays listed so a scheme can bind to it; it shows as 待接入 and is never computed.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Callable
+
+from django.apps import apps
+from django.db.models import Q, QuerySet
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
+
+from yifa.core import deadlines
+from yifa.core.models import Deadline, StatutoryRule
+
+Period = tuple[dt.date, dt.date]
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One computed figure; a rate also carries the counts it divides."""
+
+    value: int | float | None  # None: a rate with nothing to divide by
+    numerator: int | None = None
+    denominator: int | None = None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    label: str
+    unit: str  # "%" for a rate, else the counting word: 件, 份, 次, 人, 个
+    compute: Callable[[list, Period], Measure] | None = None
+    drill: Callable[[list, Period], str] | None = None
+    records: Callable[[list, Period], QuerySet] | None = None
+    part: Callable[[list, Period], QuerySet] | None = None
+    app: str = "yifa.core"
+    definition: str = ""  # 统计口径, shown beside the figure
+    lower_is_better: bool = False
+    snapshot: bool = False  # a figure as of today (e.g. 当前逾期), not of a period: no monthly trend
+    key: bool = False  # shown as a card on the dashboard
+    date_label: str = ""  # the date column of the records page
+    date_field: str = ""
+    columns: tuple = field(default_factory=tuple)  # extra (header, attribute) columns on the records page
+
+    @property
+    def is_rate(self) -> bool:
+        return self.unit == "%"
+
+    @property
+    def module_label(self) -> str:
+        try:
+            return apps.get_app_config(self.app.rsplit(".", 1)[-1]).verbose_name
+        except LookupError:
+            return self.app.rsplit(".", 1)[-1]
+
+
+def percent(part: int, whole: int) -> float | None:
+    """A percentage with one decimal, rounded half up (98.75 -> 98.8); None when there is nothing to divide."""
+    if not whole:
+        return None
+    return float((Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def as_measure(result) -> Measure:
+    """Module functions return a number, a Decimal, a Measure or an object with value/numerator/denominator."""
+    if isinstance(result, Measure):
+        return result
+    if hasattr(result, "value"):
+        return Measure(_plain(result.value), getattr(result, "numerator", None), getattr(result, "denominator", None))
+    return Measure(_plain(result))
+
+
+def _plain(value):
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else float(value)
+    return value
+
+
+def counted(records) -> Callable:
+    """A count figure whose value is exactly the number of its records."""
+    return lambda orgs, period: Measure(records(orgs, period).count())
+
+
+def rate_of(part, whole, value=None) -> Callable:
+    """A rate: ``part`` rows over ``whole`` rows; ``value`` (the module's own rate function) gives the figure
+    where the module computes it, so the dashboard and the module's pages print the same number."""
+
+    def compute(orgs, period):
+        n, d = part(orgs, period).count(), whole(orgs, period).count()
+        figure = percent(n, d) if value is None else _plain(as_measure(value(orgs, period)).value)
+        return Measure(figure, n, d)
+
+    return compute
+
+
+def within(orgs, org_field: str = "org") -> Q:
+    q = Q(pk__in=[])
+    for org in orgs:
+        q |= Q(**{f"{org_field}__path__startswith": org.path})
+    return q
+
+
+def module_url(url_name: str, orgs, period: Period, **params) -> str | None:
+    """A module list filtered to the units and period (``org``, ``from``, ``to`` plus ``params``)."""
+    try:
+        base = reverse(url_name)
+    except NoReverseMatch:
+        return None
+    query = [("from", period[0].isoformat()), ("to", period[1].isoformat())]
+    query += [("org", org.pk) for org in orgs] + list(params.items())
+    return f"{base}?{urlencode(query)}"
+
+
+# ---------------------------------------------------------------- core: statutory deadlines of every module
+
+
+def _deadlines(orgs, rule_prefix: str = ""):
+    qs = Deadline.objects.filter(within(orgs), rule__kind=StatutoryRule.Kind.DEADLINE).select_related("rule", "org")
+    if rule_prefix:
+        qs = qs.filter(Q(rule__code=rule_prefix) | Q(rule__code__startswith=rule_prefix + "."))
+    return qs
+
+
+def deadlines_decided(rule_prefix: str = ""):
+    """Deadlines falling due in the period whose outcome is known: met, late, or open and already past due."""
+
+    def records(orgs, period):
+        closed = Q(status__in=[Deadline.Status.MET, Deadline.Status.LATE])
+        overdue = Q(status=Deadline.Status.OPEN, due_on__lt=deadlines.today())
+        return _deadlines(orgs, rule_prefix).filter(closed | overdue, due_on__gte=period[0], due_on__lte=period[1])
+
+    return records
+
+
+def deadlines_met(rule_prefix: str = ""):
+    decided = deadlines_decided(rule_prefix)
+    return lambda orgs, period: decided(orgs, period).filter(status=Deadline.Status.MET)
+
+
+def deadlines_late(orgs, period):
+    return deadlines_decided()(orgs, period).exclude(status=Deadline.Status.MET)
+
+
+def deadlines_overdue(orgs, period=None):
+    """Running deadlines already past their due date, as of today (the 督办 list)."""
+    return _deadlines(orgs).filter(status=Deadline.Status.OPEN, due_on__lt=deadlines.today())
+
+
+def deadline_rate(label: str, rule_prefix: str, app: str, definition: str = "", **extra) -> "Indicator":
+    """An on-time rate read from the statutory clocks (core.Deadline) a module runs on its matters."""
+    return Indicator(
+        label, "%", rate_of(deadlines_met(rule_prefix), deadlines_decided(rule_prefix)),
+        records=deadlines_decided(rule_prefix), part=deadlines_met(rule_prefix), app=app,
+        definition=definition or "届满日在本期内的法定期限中，在届满日前办结的比例；已届满仍未办结的计为未按期。",
+        date_label="届满日", date_field="due_on", **extra)
+
+
+# ---------------------------------------------------------------- 人民调解 (yifa.mediation)
+
+
+def _mediation(metric):
+    def records(orgs, period):
+        from yifa.mediation import indicators as m
+
+        return m.cases_for(metric, orgs, *period)
+
+    return records
+
+
+def _mediation_rate(key):
+    def value(orgs, period):
+        from yifa.mediation import indicators as m
+
+        return m.figures(orgs, *period)[key]
+
+    return value
+
+
+def _screenings(orgs, period):
+    from yifa.mediation import indicators as m
+
+    return m.screening_rounds(orgs, *period)
+
+
+# ---------------------------------------------------------------- 合法性审查、法律顾问 (yifa.legal_review)
+
+
+def _legal(name):
+    def fn(orgs, period):
+        from yifa.legal_review import indicators as lr
+
+        return getattr(lr, name)(orgs, period)
+
+    return fn
+
+
+def _legal_adopted(orgs, period):
+    from yifa.legal_review import indicators as lr
+    from yifa.legal_review.models import ReviewRequest
+
+    return lr.adoption_records(orgs, period).filter(
+        adoption__in=[ReviewRequest.Adoption.ADOPTED, ReviewRequest.Adoption.PARTLY])
+
+
+# ---------------------------------------------------------------- 信访 (yifa.petitions)
+
+
+def _petitions(key):
+    def records(orgs, period):
+        from yifa.petitions import indicators as p
+
+        return p.records(p.in_orgs(orgs), key, period)
+
+    return records
+
+
+def _petitions_on_time(orgs, period):
+    return _petitions("concluded")(orgs, period).exclude(pk__in=_petitions("concluded_late")(orgs, period))
+
+
+def _petitions_satisfied(orgs, period):
+    return _petitions("rated")(orgs, period).filter(satisfaction__in=["satisfied", "basic"])
+
+
+def _petitions_figure(key):
+    def value(orgs, period):
+        from yifa.petitions import indicators as p
+
+        return p.figures(orgs, period)[key]
+
+    return value
+
+
+# ---------------------------------------------------------------- 建议提案、复议应诉 (yifa.oversight)
+
+
+def _oversight(code):
+    def records(orgs, period):
+        from yifa.oversight import indicators as o
+
+        return o.records(code, orgs, period)
+
+    return records
+
+
+def _oversight_value(code):
+    def value(orgs, period):
+        from yifa.oversight import indicators as o
+
+        return o.figure(code, orgs, period)
+
+    return value
+
+
+def _oversight_drill(code):
+    def drill(orgs, period):
+        from yifa.oversight import indicators as o
+
+        return o.drill_url(code, orgs, period)
+
+    return drill
+
+
+def _oversight_rate(code, **extra) -> Indicator:
+    from_rates = {  # label, numerator, denominator (mirrors yifa.oversight.indicators.RATES)
+        "suggestion_on_time_rate": ("代表建议、政协提案按时办复率", "suggestions_on_time", "suggestions_due"),
+        "suggestion_satisfaction_rate": ("代表委员满意率", "suggestions_satisfied", "suggestions_rated"),
+        "reconsideration_reply_rate": ("行政复议按时答复率", "reconsideration_replies_on_time",
+                                       "reconsideration_replies_due"),
+        "reconsideration_correction_rate": ("行政复议被纠错率", "reconsiderations_corrected",
+                                            "reconsiderations_concluded"),
+        "litigation_reply_rate": ("行政应诉按时答辩率", "litigation_replies_on_time", "litigation_replies_due"),
+        "litigation_loss_rate": ("行政诉讼败诉率", "litigations_lost", "litigations_concluded"),
+        "head_appearance_rate": ("行政机关负责人出庭应诉率", "litigations_head_appeared", "litigations_heard"),
+        "letter_on_time_rate": ("复议意见书、司法建议按时回复率", "letters_on_time", "letters_due"),
+    }
+    label, num, den = from_rates[code]
+    return Indicator(label, "%", rate_of(_oversight(num), _oversight(den), _oversight_value(code)),
+                     drill=_oversight_drill(code), records=_oversight(den), part=_oversight(num),
+                     app="yifa.oversight", **extra)
+
+
+def _oversight_count(code, label, unit="件", **extra) -> Indicator:
+    return Indicator(label, unit, counted(_oversight(code)), drill=_oversight_drill(code), records=_oversight(code),
+                     app="yifa.oversight", **extra)
+
+
+# ---------------------------------------------------------------- the registry
+
+ME, LR, PE, OV = "yifa.mediation", "yifa.legal_review", "yifa.petitions", "yifa.oversight"
+EN, DE, ND, DI, TR = "yifa.enforcement", "yifa.decisions", "yifa.normative_docs", "yifa.disclosure", "yifa.training"
+
+INDICATORS: dict[str, Indicator] = {
+    # core: the statutory clocks every module runs
+    "core.deadline_on_time_rate": deadline_rate("法定期限按期办结率", "", "yifa.core", key=True),
+    "core.deadline_late": Indicator(
+        "逾期办结事项", "件", counted(deadlines_late), records=deadlines_late, date_label="届满日", date_field="due_on",
+        definition="届满日在本期内、未在届满日前办结的法定期限（含已届满仍在办的）。", lower_is_better=True),
+    "core.deadline_overdue": Indicator(
+        "当前逾期未办事项", "件", counted(deadlines_overdue), records=deadlines_overdue, snapshot=True, key=True,
+        lower_is_better=True, date_label="届满日", date_field="due_on",
+        definition="截至今日已过届满日仍在计时的法定期限，即督办的对象。"),
+
+    # 人民调解
+    "mediation.accepted": Indicator("受理矛盾纠纷", "件", counted(_mediation("accepted")), records=_mediation("accepted"),
+                                    app=ME, key=True, date_label="受理日期", date_field="accepted_on"),
+    "mediation.success": Indicator("调解成功", "件", counted(_mediation("success")), records=_mediation("success"),
+                                   app=ME, date_label="受理日期", date_field="accepted_on"),
+    "mediation.success_rate": Indicator(
+        "调解成功率", "%", rate_of(_mediation("success"), _mediation("accepted"), _mediation_rate("success_rate")),
+        records=_mediation("accepted"), part=_mediation("success"), app=ME, key=True,
+        definition="本期受理的纠纷中达成书面或口头调解协议的比例（人民调解法未定口径，本地设定）。",
+        date_label="受理日期", date_field="accepted_on"),
+    "mediation.mediation_rate": Indicator(
+        "调解率", "%", rate_of(_mediation("mediated"), _mediation("accepted"), _mediation_rate("mediation_rate")),
+        records=_mediation("accepted"), part=_mediation("mediated"), app=ME,
+        definition="本期受理的纠纷中进入调解的比例。", date_label="受理日期", date_field="accepted_on"),
+    "mediation.on_time_rate": Indicator(
+        "纠纷按期调结率", "%", rate_of(_mediation("on_time"), _mediation("concluded"), _mediation_rate("on_time_rate")),
+        records=_mediation("concluded"), part=_mediation("on_time"), app=ME,
+        definition="本期受理且已调结的纠纷中在调解期限内调结的比例（人民调解工作若干规定第三十三条）。",
+        date_label="受理日期", date_field="accepted_on"),
+    "mediation.screenings": Indicator("矛盾纠纷排查", "次", counted(_screenings), records=_screenings, app=ME,
+                                      date_label="排查日期", date_field="held_on"),
+
+    # 合法性审查、法律顾问
+    "legal_review.opinions_issued": Indicator(
+        "出具合法性审查意见书", "份", _legal("opinions_issued"), records=_legal("issued_records"), app=LR, key=True,
+        date_label="出具日期", date_field="issued_on"),
+    "legal_review.adoption_rate": Indicator(
+        "审查意见采纳率", "%", rate_of(_legal_adopted, _legal("adoption_records"), _legal("adoption_rate")),
+        records=_legal("adoption_records"), part=_legal_adopted, app=LR,
+        definition="已记录采纳情况的审查意见中采纳或部分采纳的比例。", date_label="出具日期", date_field="issued_on"),
+    "legal_review.adviser_coverage": Indicator(
+        "村（社区）法律顾问覆盖率", "%", _legal("adviser_coverage"),
+        drill=lambda orgs, period: module_url("legal_review:adviser_list", orgs, period), app=LR,
+        definition="本期末有在聘法律顾问的村（社区）占村（社区）总数的比例（一村一法律顾问）。"),
+
+    # 信访
+    "petitions.received": Indicator("登记信访事项", "件", counted(_petitions("received")), records=_petitions("received"),
+                                    app=PE, key=True, date_label="收到日期", date_field="received_on"),
+    "petitions.on_time_rate": Indicator(
+        "信访事项按期办结率", "%", rate_of(_petitions_on_time, _petitions("concluded"), _petitions_figure("on_time_rate")),
+        records=_petitions("concluded"), part=_petitions_on_time, app=PE, key=True,
+        definition="本期办结的信访事项中在60日（经批准延长的90日）内办结的比例（信访工作条例第三十四条）。",
+        date_label="办结日期", date_field="replied_on"),
+    "petitions.satisfaction_rate": Indicator(
+        "信访群众满意率", "%",
+        rate_of(_petitions_satisfied, _petitions("rated"), _petitions_figure("satisfaction_rate")),
+        records=_petitions("rated"), part=_petitions_satisfied, app=PE,
+        definition="本期参评的信访事项中评价为满意或基本满意的比例。"),
+
+    # 建议提案、复议应诉
+    "oversight.suggestions": _oversight_count("suggestions", "承办代表建议和政协提案"),
+    "oversight.suggestion_on_time_rate": _oversight_rate(
+        "suggestion_on_time_rate", definition="交办的主办建议中在3个月（经同意延长的6个月）内答复的比例（代表法第五十一条）。"),
+    "oversight.suggestion_satisfaction_rate": _oversight_rate("suggestion_satisfaction_rate"),
+    "oversight.reconsideration_reply_rate": _oversight_rate(
+        "reconsideration_reply_rate", definition="被申请行政复议的案件中在10个工作日内提出书面答复的比例（行政复议法第四十八条）。"),
+    "oversight.reconsideration_correction_rate": _oversight_rate("reconsideration_correction_rate", lower_is_better=True),
+    "oversight.litigation_reply_rate": _oversight_rate("litigation_reply_rate"),
+    "oversight.litigation_loss_rate": _oversight_rate("litigation_loss_rate", lower_is_better=True),
+    "oversight.head_appearance_rate": _oversight_rate(
+        "head_appearance_rate", definition="开庭审理的行政诉讼案件中行政机关负责人出庭应诉的比例。"),
+    "oversight.letter_on_time_rate": _oversight_rate("letter_on_time_rate"),
+
+    # 行政执法 (statutory clocks until the module gives its own functions)
+    "enforcement.publicity_on_time_rate": deadline_rate(
+        "行政执法决定按时公示率", "enforcement.publicity", EN,
+        "作出决定之日起7个工作日内公示的比例（国办发〔2018〕118号）。"),
+    "enforcement.case_on_time_rate": deadline_rate("行政处罚案件按期办结率", "enforcement.case", EN,
+                                                   "立案之日起90日（经批准延长的）内作出决定的比例（行政处罚法第六十条）。"),
+    "enforcement.legal_review_rate": Indicator("重大执法决定法制审核率", "%", app=EN),
+    "enforcement.certified_rate": Indicator("行政执法人员持证率", "%", app=EN),
+    "enforcement.reviewer_ratio": Indicator("法制审核人员占执法人员比例", "%", app=EN),
+    "enforcement.cases": Indicator("办理行政处罚案件", "件", app=EN),
+
+    # 重大行政决策
+    "decisions.legality_review_rate": Indicator("重大行政决策合法性审查率", "%", app=DE),
+    "decisions.public_comment_rate": Indicator("重大行政决策公开征求意见率", "%", app=DE),
+    "decisions.decided": Indicator("作出重大行政决策", "件", app=DE),
+
+    # 行政规范性文件
+    "normative_docs.filing_rate": Indicator("规范性文件报备率", "%", app=ND),
+    "normative_docs.filing_on_time_rate": deadline_rate(
+        "规范性文件报备及时率", "normative.filing", ND, "公布之日起30日内报送备案的比例（本地设定）。"),
+    "normative_docs.legality_review_rate": Indicator("规范性文件合法性审核率", "%", app=ND),
+    "normative_docs.comment_rate": Indicator("规范性文件公开征求意见达标率", "%", app=ND),
+
+    # 政府信息公开
+    "disclosure.reply_on_time_rate": deadline_rate(
+        "政府信息公开申请按时答复率", "disclosure.reply", DI,
+        "收到申请之日起20个工作日（经批准延长的40个工作日）内答复的比例（政府信息公开条例第三十三条）。"),
+    "disclosure.proactive_on_time_rate": deadline_rate(
+        "主动公开及时率", "disclosure.proactive", DI, "信息形成或变更之日起20个工作日内公开的比例（第二十六条）。"),
+    "disclosure.requests": Indicator("受理政府信息公开申请", "件", app=DI),
+
+    # 学法与普法
+    "training.study_hours_rate": Indicator("干部学法学时达标率", "%", app=TR),
+    "training.exam_pass_rate": Indicator("学法考试合格率", "%", app=TR),
+    "training.activities": Indicator("开展普法活动", "次", app=TR),
+}
+
+
+def is_installed(indicator: Indicator) -> bool:
+    return indicator.app == "yifa.core" or apps.is_installed(indicator.app)
+
+
+def is_available(code: str) -> bool:
+    indicator = INDICATORS.get(code)
+    return indicator is not None and indicator.compute is not None and is_installed(indicator)
+
+
+def available() -> dict[str, Indicator]:
+    """The entries that can be computed in this deployment, in registry order."""
+    return {code: ind for code, ind in INDICATORS.items() if is_available(code)}
+
+
+def status_text(code: str) -> str:
+    """Why an entry cannot be computed (empty when it can)."""
+    indicator = INDICATORS.get(code)
+    if indicator is None:
+        return "未知指标代码"
+    if not is_installed(indicator):
+        return "所属模块未启用"
+    if indicator.compute is None:
+        return "待接入（模块尚未提供计算）"
+    return ""
+
+
+def compute(code: str, orgs, period: Period) -> Measure | None:
+    """The figure for ``orgs`` (each with its subtree) over ``period``; None when the entry is not available."""
+    if not is_available(code):
+        return None
+    return as_measure(INDICATORS[code].compute(list(orgs), period))
