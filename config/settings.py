@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "yifa.core",
     "yifa.portal",
+    "yifa.enforcement",
     "yifa.indicators",
     "yifa.reports",
 ]

@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("yifa.core.urls")),
     path("django-admin/", admin.site.urls),
     path("indicators/", include("yifa.indicators.urls")),
+    path("enforcement/", include("yifa.enforcement.urls")),
+    path("zhifa/", include("yifa.enforcement.public_urls")),
     path("", include("yifa.portal.urls")),
 ]
 

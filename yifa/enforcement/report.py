@@ -1,0 +1,192 @@
+"""行政执法 in words: report sentences and the two generated documents.
+
+- ``sentences(orgs, period)``: the paragraph a 法治政府建设年度报告 quotes, every number computed.
+- ``quarterly_docx``: the quarterly 行政执法工作报告 to the unit's leadership (行政执法报告制度).
+- ``yearly_docx``: the yearly 行政执法数据 for publication (国办发〔2018〕118号, by 1月31日).
+"""
+
+import io
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from yifa.core import deadlines
+
+from .indicators import figures
+
+
+def _money(amount) -> str:
+    value = float(amount or 0)
+    return f"{value / 10000:.2f}万元" if value >= 10000 else f"{value:.0f}元"
+
+
+def _pct(rate) -> str:
+    return "—" if rate is None else f"{rate:g}%"
+
+
+def sentences(orgs, period) -> list[str]:
+    """Chinese sentences with every figure computed from the registers."""
+    f = figures(orgs, period)
+    cert = f["certificate"]
+    lines = []
+    if cert["officers"]:
+        lines.append(f"现有在岗行政执法人员{cert['officers']}名，其中持有效执法证{cert['certified']}名，"
+                     f"持证率{_pct(cert['rate'])}；法制审核人员{f['reviewers']['count']}名。")
+    lines.append(f"办理行政处罚案件{f['cases_filed']['count']}件，其中普通程序{f['normal']['count']}件、"
+                 f"简易程序{f['simple']['count']}件；作出行政处罚决定{f['penalties']['count']}件，"
+                 f"罚没款{_money(f['fines'] + f['confiscated'])}。")
+    if f["on_time"]["met"] + f["on_time"]["late"]:
+        lines.append(f"普通程序案件按期办结率{_pct(f['on_time']['rate'])}"
+                     f"（按期{f['on_time']['met']}件，逾期{f['on_time']['late']}件）。")
+    share = f["review_share"]
+    lines.append(f"开展重大执法决定法制审核{f['reviews']['count']}件次，出具同意意见{f['reviews']['agreed']}件次"
+                 + (f"，普通程序处罚决定经法制审核的占{_pct(share['rate'])}" if share["of"] else "") + "。")
+    results = {r["code"]: r["count"] for r in f["results"]}
+    lines.append(f"开展“双随机、一公开”抽查{f['draws']['count']}次，完成执法检查{f['inspections']['count']}户次"
+                 f"（其中随机抽查{f['inspections']['random']}户次），检查合格{results.get('passed', 0)}户次、"
+                 f"责令整改{results.get('rectify', 0)}户次、立案查处{results.get('case', 0)}户次。")
+    lines.append(f"公示行政处罚决定{f['publications']['count']}件"
+                 + (f"，7个工作日内按时公示率{_pct(f['publications']['rate'])}" if f["publications"]["rate"] is not None
+                    else "") + "。")
+    if f["revoked"]["count"]:
+        lines.append(f"行政处罚决定被撤销或变更{f['revoked']['count']}件，已依法撤回公示。")
+    return lines
+
+
+# ---------------------------------------------------------------- .docx
+
+
+def _font(run, size: float, east_asian: str = "仿宋", bold: bool = False) -> None:
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.name = "Times New Roman"
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), east_asian)
+
+
+def _document():
+    doc = Document()
+    section = doc.sections[0]
+    # GB/T 9704-2012: A4, 天头 37mm, 订口 28mm, 版心 156mm × 225mm.
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
+    section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+    return doc
+
+
+def _title(doc, text: str) -> None:
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _font(p.add_run(text), 22, "方正小标宋简体")
+
+
+def _heading(doc, text: str) -> None:
+    p = doc.add_paragraph()
+    p.paragraph_format.first_line_indent = Pt(32)
+    _font(p.add_run(text), 16, "黑体")
+
+
+def _body(doc, text: str) -> None:
+    p = doc.add_paragraph()
+    p.paragraph_format.first_line_indent = Pt(32)
+    p.paragraph_format.line_spacing = Pt(28)
+    _font(p.add_run(text), 16)
+
+
+def _table(doc, header: list[str], rows: list[list[str]]) -> None:
+    table = doc.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header):
+        cell.text = ""
+        _font(cell.paragraphs[0].add_run(text), 12, "黑体")
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row):
+            cell.text = ""
+            _font(cell.paragraphs[0].add_run(str(text)), 12)
+
+
+def _signature(doc, orgs) -> None:
+    doc.add_paragraph()
+    today = deadlines.today()
+    for text in ("、".join(o.name for o in orgs[:3]) + ("等" if len(orgs) > 3 else ""),
+                 f"{today.year}年{today.month}月{today.day}日"):
+        p = doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _font(p.add_run(text), 16)
+
+
+def _save(doc) -> bytes:
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _figure_rows(f) -> list[list[str]]:
+    cert = f["certificate"]
+    results = {r["code"]: r["count"] for r in f["results"]}
+    return [
+        ["行政处罚案件（件）", f["cases_filed"]["count"]],
+        ["其中：普通程序 / 简易程序", f"{f['normal']['count']} / {f['simple']['count']}"],
+        ["作出处罚决定（件）", f["penalties"]["count"]],
+        ["罚没款（元）", f"{float(f['fines'] + f['confiscated']):,.2f}"],
+        ["按期办结率", _pct(f["on_time"]["rate"])],
+        ["法制审核（件次）", f["reviews"]["count"]],
+        ["执法检查（户次）", f["inspections"]["count"]],
+        ["检查结果：合格 / 责令整改 / 立案", f"{results.get('passed', 0)} / {results.get('rectify', 0)} / "
+                                            f"{results.get('case', 0)}"],
+        ["在岗执法人员 / 持证", f"{cert['officers']} / {cert['certified']}"],
+        ["持证率", _pct(cert["rate"])],
+        ["公示处罚决定（件）", f["publications"]["count"]],
+    ]
+
+
+def quarterly_docx(orgs, period, *, year: int, quarter: int) -> tuple[bytes, str]:
+    """第N季度行政执法工作报告, to the unit's 党工委、办事处 (or 党委、政府)."""
+    f = figures(orgs, period)
+    unit = orgs[0].name if len(orgs) == 1 else f"{orgs[0].name}等{len(orgs)}个单位"
+    doc = _document()
+    _title(doc, f"{unit}{year}年第{quarter}季度行政执法工作报告")
+    _body(doc, f"按照行政执法报告制度，现将{year}年第{quarter}季度（{period[0].month}月{period[0].day}日至"
+               f"{period[1].month}月{period[1].day}日）行政执法工作情况报告如下。")
+    _heading(doc, "一、基本情况")
+    for line in sentences(orgs, period):
+        _body(doc, line)
+    _heading(doc, "二、主要数据")
+    _table(doc, ["项目", "数据"], _figure_rows(f))
+    _heading(doc, "三、案件办理阶段分布")
+    _table(doc, ["办理阶段", "件数"], [[s["label"], s["count"]] for s in f["stages"] if s["count"]] or [["—", 0]])
+    _heading(doc, "四、存在的问题和下一步工作")
+    problems = []
+    if f["overdue_open"]["count"]:
+        problems.append(f"目前有{f['overdue_open']['count']}件案件超过办案期限尚未作出决定，须督促办结或依法报批延期。")
+    if f["certificate"]["expiring"]:
+        problems.append(f"{f['certificate']['expiring']}名执法人员的执法证即将到期，须及时办理换证。")
+    if f["certificate"]["invalid"]:
+        problems.append(f"{f['certificate']['invalid']}名在岗人员未持有效执法证，不得从事执法活动。")
+    if f["on_time"]["late"]:
+        problems.append(f"本季度有{f['on_time']['late']}件案件逾期办结。")
+    for line in problems or ["本季度各项执法活动均在法定期限内完成。"]:
+        _body(doc, line)
+    _signature(doc, orgs)
+    return _save(doc), f"{unit}{year}年第{quarter}季度行政执法工作报告.docx"
+
+
+def yearly_docx(orgs, period, *, year: int) -> tuple[bytes, str]:
+    """上年度行政执法总体情况数据, for publication (国办发〔2018〕118号: 每年1月31日前)."""
+    f = figures(orgs, period)
+    unit = orgs[0].name if len(orgs) == 1 else f"{orgs[0].name}等{len(orgs)}个单位"
+    doc = _document()
+    _title(doc, f"{unit}{year}年度行政执法数据")
+    _body(doc, f"根据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》"
+               f"（国办发〔2018〕118号），现公开本单位{year}年度行政执法总体情况数据。")
+    _heading(doc, "一、行政执法数据")
+    _table(doc, ["项目", "数据"], _figure_rows(f))
+    _heading(doc, "二、按执法领域统计的行政处罚案件")
+    _table(doc, ["执法领域", "件数"], [[d["label"], d["count"]] for d in f["domains"]] or [["—", 0]])
+    _heading(doc, "三、说明")
+    for line in sentences(orgs, period):
+        _body(doc, line)
+    _signature(doc, orgs)
+    return _save(doc), f"{unit}{year}年度行政执法数据.docx"

@@ -1,0 +1,82 @@
+"""工作台 items of 行政执法: the next step of each case for its officers, reviews for the 审核人,
+decisions and extension approvals for the 负责人, certificates about to expire, decisions to publish.
+
+Running statutory deadlines themselves are listed by core; these items name the step the user owes.
+"""
+
+from django.urls import reverse
+
+from yifa.core import deadlines
+from yifa.core.models import Role
+from yifa.core.registry import WorkItem
+from yifa.core.scope import has_role_over
+
+from .models import CaseExtension, EnforcementCase, Inspection, LegalReview, Officer
+
+Case = EnforcementCase
+MODULE = "行政执法"
+NEXT_STEP = {
+    Case.Status.INVESTIGATING: "调查取证，完成后告知或提请法制审核",
+    Case.Status.REVIEWED: "法制审核已通过，待告知或提请决定",
+    Case.Status.INFORMED: "已告知，待当事人陈述申辩或申请听证",
+    Case.Status.HEARING: "听证程序",
+    Case.Status.DECIDED: "待送达决定书",
+    Case.Status.SERVED: "待登记执行情况或结案",
+    Case.Status.EXECUTED: "待结案",
+}
+
+
+def _due(case, code):
+    return next((d for d in deadlines.of(case) if d.rule.code == code and d.status in ("open", "paused")), None)
+
+
+def items(user) -> list[WorkItem]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    today = deadlines.today()
+    result: list[WorkItem] = []
+    mine = (Case.objects.visible_to(user).filter(officers__user=user, status__in=NEXT_STEP).distinct()
+            .select_related("power")[:50])
+    for case in mine:
+        clock = _due(case, "enforcement.case") if case.is_open else None
+        result.append(WorkItem(MODULE, f"{case.number} {case.cause}", reverse("enforcement:case_detail", args=[case.pk]),
+                               state=NEXT_STEP[case.status], due_on=clock.due_on if clock else None,
+                               basis=clock.basis if clock else ""))
+        if case.decided_on and case.decision_kind == Case.DecisionKind.PENALTY and case.status != Case.Status.REVOKED:
+            clock = _due(case, "enforcement.publicity")
+            if clock:
+                result.append(WorkItem(MODULE, f"{case.decision_number} 待公示",
+                                       reverse("enforcement:case_detail", args=[case.pk]), state="处罚决定待公示",
+                                       due_on=clock.due_on, basis=clock.basis))
+    for review in LegalReview.objects.visible_to(user).filter(reviewer__user=user,
+                                                             status=LegalReview.Status.PENDING).select_related("case"):
+        result.append(WorkItem(MODULE, f"{review.case.number} {review.case.cause}",
+                               reverse("enforcement:review_detail", args=[review.pk]), state="待法制审核",
+                               basis="《行政处罚法》第五十八条"))
+    heads = [case for case in Case.objects.visible_to(user).filter(
+        status__in=(Case.Status.INFORMED, Case.Status.HEARING, Case.Status.REVIEWED)).select_related("org")[:100]
+        if has_role_over(user, case.org, Role.HEAD)]
+    for case in heads:
+        result.append(WorkItem(MODULE, f"{case.number} {case.cause}", reverse("enforcement:case_detail", args=[case.pk]),
+                               state="待负责人审查决定", basis="《行政处罚法》第五十七条"))
+    for ext in CaseExtension.objects.visible_to(user).filter(status=CaseExtension.Status.PENDING).select_related(
+            "case", "case__org"):
+        if has_role_over(user, ext.case.org, Role.HEAD):
+            result.append(WorkItem(MODULE, f"{ext.case.number} 申请延长办案期限",
+                                   reverse("enforcement:case_detail", args=[ext.case_id]), state="待批准延期"))
+    for inspection in Inspection.objects.visible_to(user).filter(officers__user=user,
+                                                                 status=Inspection.Status.PENDING).select_related(
+            "target", "draw"):
+        result.append(WorkItem(MODULE, f"检查 {inspection.target.name}",
+                               reverse("enforcement:inspection_detail", args=[inspection.pk]), state="待检查",
+                               due_on=inspection.draw.planned_end if inspection.draw else inspection.planned_on))
+    managed = [o for o in Officer.objects.visible_to(user).filter(status=Officer.Status.ACTIVE).exclude(cert_number="")
+               .select_related("org") if o.expires_soon(today) or (o.expires_on and o.expires_on < today)]
+    for officer in managed:
+        if officer.user_id == user.pk or has_role_over(user, officer.org, Role.HEAD, Role.ADMIN):
+            expired = officer.expires_on < today
+            result.append(WorkItem(MODULE, f"执法证：{officer.name}（{officer.cert_number}）",
+                                   reverse("enforcement:officer_edit", args=[officer.pk]),
+                                   state="执法证已过期，不得执法" if expired else "执法证即将到期，请及时换证",
+                                   due_on=officer.expires_on))
+    return result
