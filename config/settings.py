@@ -91,6 +91,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "yifa.core",
     "yifa.portal",
+    "yifa.oversight",
+    "yifa.training",
     "yifa.enforcement",
     "yifa.indicators",
     "yifa.reports",

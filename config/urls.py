@@ -15,6 +15,9 @@ urlpatterns = [
     path("indicators/", include("yifa.indicators.urls")),
     path("enforcement/", include("yifa.enforcement.urls")),
     path("zhifa/", include("yifa.enforcement.public_urls")),
+    path("oversight/", include("yifa.oversight.urls")),
+    path("training/", include("yifa.training.urls")),
+    path("pufa/", include("yifa.training.public_urls")),
     path("", include("yifa.portal.urls")),
 ]
 

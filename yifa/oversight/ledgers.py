@@ -1,0 +1,176 @@
+"""The Excel 台账 units keep today, described once for template, import and export (yifa.core.excel).
+
+Import columns are what a unit types; export adds the computed ones (期限, 状态, 是否按时), which an
+import ignores, so an exported sheet imports again as the same records.
+"""
+
+from yifa.core.excel import Column, ImportResult, RowError, parse_date, parse_text
+
+from .models import Hearing, RespondentCase, Suggestion
+
+YES_NO = {"是": True, "否": False}
+
+
+def _labels(choices) -> dict:
+    return {label: value for value, label in choices}
+
+
+SUGGESTION_COLUMNS = [
+    Column("kind", "类别", True, choices=_labels(Suggestion.Kind.choices), width=14),
+    Column("our_role", "承办方式", True, choices=_labels(Suggestion.Part.choices), width=10),
+    Column("serial_no", "编号", True, parse_text(40), width=10),
+    Column("session", "届次会议", False, parse_text(80), width=26),
+    Column("title", "标题", True, parse_text(200), width=36),
+    Column("proposer", "领衔代表（提案人）", True, parse_text(60)),
+    Column("co_proposers", "附议代表", False, parse_text(300)),
+    Column("assigned_by", "交办机关", True, parse_text(80), width=24),
+    Column("assigned_on", "交办日期", True, parse_date, help="如 2025-03-01", width=14),
+    Column("difficult", "涉及面广难度大", False, choices=YES_NO, width=12),
+    Column("key_supervision", "重点督办", False, choices=YES_NO, width=10),
+    Column("lead_department", "主办科室", False, parse_text(60)),
+    Column("contacted_on", "与代表沟通日期", False, parse_date, width=14),
+    Column("replied_on", "答复日期", False, parse_date, width=14),
+    Column("reply_category", "答复类别", False, choices={"A类": "A", "B类": "B", "C类": "C"}, width=10),
+    Column("reply_no", "答复文号", False, parse_text(60)),
+    Column("reply_summary", "答复内容摘要", False, parse_text(2000), width=36),
+    Column("satisfaction", "代表满意度", False, choices=_labels(Suggestion.Satisfaction.choices), width=12),
+    Column("feedback_on", "反馈日期", False, parse_date, width=14),
+]
+SUGGESTION_EXPORT_COLUMNS = SUGGESTION_COLUMNS + [
+    Column("due_on", "答复期限", width=14),
+    Column("status", "状态", width=10),
+    Column("on_time", "是否按时答复", width=12),
+]
+
+HEARING_APPEARANCE = _labels(Hearing.Appearance.choices)
+
+CASE_COLUMNS = [
+    Column("kind", "类别", True, choices=_labels(RespondentCase.Kind.choices), width=12),
+    Column("instance", "审级", False, choices=_labels(RespondentCase.Instance.choices), help="行政诉讼填写", width=8),
+    Column("simple_procedure", "简易程序", False, choices=YES_NO, help="行政复议填写", width=10),
+    Column("case_no", "案号", False, parse_text(60), width=24),
+    Column("body", "复议机关（受理法院）", True, parse_text(80), width=22),
+    Column("claimant", "申请人（原告）", True, parse_text(100)),
+    Column("act_category", "被申请（被诉）行为类别", False, choices=_labels(RespondentCase.ActCategory.choices),
+           width=14),
+    Column("disputed_act", "被申请（被诉）行政行为", True, parse_text(300), width=36),
+    Column("received_on", "收到日期", True, parse_date, help="收到答复通知书或起诉状副本的日期", width=14),
+    Column("agent", "承办人（委托代理人）", False, parse_text(100)),
+    Column("replied_on", "答复（答辩）日期", False, parse_date, width=14),
+    Column("evidence", "证据和依据", False, parse_text(5000), width=30),
+    Column("hearing_on", "开庭（听证）日期", False, parse_date, width=14),
+    Column("appearance", "出庭情况", False, choices=HEARING_APPEARANCE, width=24),
+    Column("head_name", "出庭负责人", False, parse_text(40)),
+    Column("outcome", "审结结果", False, choices=_labels(RespondentCase.Outcome.choices), width=14),
+    Column("decided_on", "审结日期", False, parse_date, width=14),
+    Column("decision_no", "文书文号", False, parse_text(60), width=22),
+]
+CASE_EXPORT_COLUMNS = CASE_COLUMNS + [
+    Column("due_on", "答复（答辩）期限", width=14),
+    Column("status", "状态", width=12),
+    Column("loss", "是否败诉（被纠错）", width=12),
+]
+
+
+def suggestion_row(s: Suggestion) -> dict:
+    row = {c.key: getattr(s, c.key) for c in SUGGESTION_COLUMNS}
+    row.update(due_on=s.due_on, status=s.get_status_display(),
+               on_time={True: "按时", False: "逾期", None: ""}[s.on_time])
+    return {k: (None if v == "" else v) for k, v in row.items()}
+
+
+def case_row(c: RespondentCase) -> dict:
+    row = {c_.key: getattr(c, c_.key, None) for c_ in CASE_COLUMNS}
+    hearing = next(iter(c.hearings.all()), None)
+    row.update(
+        hearing_on=hearing.held_on if hearing else None,
+        appearance=hearing.appearance if hearing else None,
+        head_name=(hearing.head_name or None) if hearing else None,
+        due_on=c.due_on, status=c.get_status_display(),
+        loss=("是" if c.is_loss else "否") if c.outcome else "",
+    )
+    return {k: (None if v == "" else v) for k, v in row.items()}
+
+
+def _later(row: dict, later: str, earlier: str) -> bool:
+    return row.get(later) is not None and row.get(earlier) is not None and row[later] < row[earlier]
+
+
+def check_suggestions(result: ImportResult, org, today) -> None:
+    """Cross-column and duplicate checks after ``read_rows``: each problem becomes a RowError naming row and column."""
+    header = {c.key: c.header for c in SUGGESTION_COLUMNS}
+    existing = set(Suggestion.objects.filter(org=org).values_list("kind", "session", "serial_no"))
+    seen: dict[tuple, int] = {}
+
+    def error(number, key, message):
+        result.errors.append(RowError(number, header[key], message))
+
+    for number, row in result.numbered:
+        for key in ("assigned_on", "contacted_on", "replied_on", "feedback_on"):
+            if row.get(key) and row[key] > today:
+                error(number, key, "日期不能晚于今天。")
+        for later in ("contacted_on", "replied_on"):
+            if _later(row, later, "assigned_on"):
+                error(number, later, "不能早于交办日期。")
+        if _later(row, "feedback_on", "replied_on"):
+            error(number, "feedback_on", "不能早于答复日期。")
+        if row.get("replied_on") and not row.get("reply_category"):
+            error(number, "reply_category", "已答复的须填写答复类别（A类、B类或C类）。")
+        if row.get("satisfaction") and not row.get("replied_on"):
+            error(number, "satisfaction", "尚未答复的建议不能有满意度测评。")
+        if row.get("satisfaction") and not row.get("feedback_on"):
+            error(number, "feedback_on", "填写了满意度的，须填写反馈日期。")
+        key = (row["kind"], row.get("session") or "", row["serial_no"])
+        if key in existing:
+            error(number, "serial_no", f"本单位已登记过{row.get('session') or ''}编号为{row['serial_no']}的建议（提案）。")
+        elif key in seen:
+            error(number, "serial_no", f"与第 {seen[key]} 行重复。")
+        seen.setdefault(key, number)
+    result.errors.sort(key=lambda e: e.row)
+
+
+def check_cases(result: ImportResult, org, today) -> None:
+    header = {c.key: c.header for c in CASE_COLUMNS}
+    existing = set(RespondentCase.objects.filter(org=org).exclude(case_no="").values_list("kind", "case_no"))
+    seen: dict[tuple, int] = {}
+
+    def error(number, key, message):
+        result.errors.append(RowError(number, header[key], message))
+
+    for number, row in result.numbered:
+        litigation = row["kind"] == RespondentCase.Kind.LITIGATION
+        for key in ("received_on", "replied_on", "hearing_on", "decided_on"):
+            if row.get(key) and row[key] > today:
+                error(number, key, "日期不能晚于今天。")
+        for later in ("replied_on", "hearing_on", "decided_on"):
+            if _later(row, later, "received_on"):
+                error(number, later, "不能早于收到日期。")
+        if not litigation and row.get("instance"):
+            error(number, "instance", "行政复议不分审级，请留空。")
+        if litigation and row.get("simple_procedure"):
+            error(number, "simple_procedure", "简易程序一栏只适用于行政复议。")
+        if row.get("hearing_on") and not row.get("appearance"):
+            error(number, "appearance", "填写了开庭（听证）日期的，须填写出庭情况。")
+        if row.get("appearance") and not row.get("hearing_on"):
+            error(number, "hearing_on", "填写了出庭情况的，须填写开庭（听证）日期。")
+        if row.get("hearing_on") and not row.get("replied_on"):
+            error(number, "replied_on", "开庭（听证）前须已提交答复（答辩），请填写答复日期。")
+        if row.get("appearance") == Hearing.Appearance.HEAD and not row.get("head_name"):
+            error(number, "head_name", "负责人出庭的，须填写出庭负责人。")
+        outcome = row.get("outcome")
+        if outcome and not row.get("decided_on"):
+            error(number, "decided_on", "填写了审结结果的，须填写审结日期。")
+        if row.get("decided_on") and not outcome:
+            error(number, "outcome", "填写了审结日期的，须填写审结结果。")
+        excluded = RespondentCase.RECONSIDERATION_ONLY if litigation else RespondentCase.LITIGATION_ONLY
+        if outcome in excluded:
+            kind = RespondentCase.Kind(row["kind"]).label
+            error(number, "outcome", f"“{RespondentCase.Outcome(outcome).label}”不是{kind}的结案方式。")
+        if row.get("case_no"):
+            key = (row["kind"], row["case_no"])
+            if key in existing:
+                error(number, "case_no", f"本单位已登记过案号为{row['case_no']}的案件。")
+            elif key in seen:
+                error(number, "case_no", f"与第 {seen[key]} 行重复。")
+            seen.setdefault(key, number)
+    result.errors.sort(key=lambda e: e.row)

@@ -1,0 +1,475 @@
+"""Pages for 代表建议/政协提案 and 行政复议/应诉: scope lookup (404) → permission (403) → one action → redirect."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from yifa.core import deadlines, excel
+from yifa.core.deadlines import fmt
+from yifa.core.models import AuditEntry, Org
+from yifa.core.scope import get_visible_or_404
+from yifa.core.workflow import InvalidTransition
+
+from . import actions, indicators, ledgers
+from .report import sections
+from . import permissions as perm
+from .forms import (AnswerLetterForm, AppealForm, AssignForm, CaseForm, CaseReplyForm, CloseForm, ConcludeForm,
+                    ContactForm, CoOpinionForm, HearingForm, ImportForm, LetterForm, PerformanceForm, ReasonForm,
+                    ReplyForm, SuggestionForm)
+from .models import FollowUpLetter, RespondentCase, Suggestion
+
+PAGE_SIZE = 50
+
+
+def _deny(allowed: bool, message: str = "您在该单位没有办理此事项的权限。") -> None:
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+def _message(error) -> str:
+    return "；".join(error.messages) if isinstance(error, ValidationError) else str(error)
+
+
+def _run(request, obj, form, call, done: str, render_detail, form_key: str):
+    """Validate ``form``, run the one action, redirect to the matter; bad input re-renders the page."""
+    if form.is_valid():
+        try:
+            call(**form.cleaned_data)
+        except (ValidationError, InvalidTransition) as error:
+            messages.error(request, _message(error))
+        else:
+            messages.success(request, done)
+        return redirect(obj.get_absolute_url())
+    return render_detail(request, obj, {form_key: form})
+
+
+STEP_LABELS = {
+    "register_suggestion": "登记交办", "record_contact": "与代表沟通", "record_co_opinion": "协办意见",
+    "register_case": "登记案件", "record_hearing": "开庭（听证）", "record_performance": "履行（纠错）",
+    "appeal": "上诉", "receive_letter": "收到", "reply": "答复",
+}
+
+
+def _history(obj) -> list[tuple]:
+    """The matter's audit entries with a Chinese name for each step."""
+    labels = {**STEP_LABELS, **getattr(obj, "ACTION_LABELS", {})}
+    entries = AuditEntry.objects.filter(target_type=obj._meta.label_lower, target_id=str(obj.pk)).order_by("seq")
+    return [(e, labels.get(e.action.split(".", 1)[1], e.action)) for e in entries]
+
+
+# ---------------------------------------------------------------- list filters shared by the registers
+
+
+def _period(request) -> tuple[dt.date, dt.date] | None:
+    try:
+        start = dt.date.fromisoformat(request.GET.get("from", ""))
+        end = dt.date.fromisoformat(request.GET.get("to", ""))
+    except ValueError:
+        year = request.GET.get("year", "")
+        if year.isdigit() and 2000 <= int(year) <= 2100:
+            return dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)
+        return None
+    return start, end
+
+
+def _orgs(request) -> list[Org]:
+    ids = [int(i) for i in request.GET.getlist("org") if i.isdigit()]
+    return list(Org.objects.visible_to(request.user).filter(pk__in=ids)) if ids else []
+
+
+def _filtered(request, model, date_field: str, search: tuple[str, ...]):
+    """The list's queryset from the GET filters; a ``figure`` parameter drills into an indicator's records."""
+    qs = model.objects.visible_to(request.user)
+    period, orgs = _period(request), _orgs(request)
+    code = request.GET.get("figure", "")
+    if code in indicators.COUNTS and period:
+        scope = orgs or [m.org for m in getattr(request.user, "all_memberships", [])]
+        qs = qs.filter(pk__in=indicators.records(code, scope, period).values("pk"))
+    else:
+        if period:
+            qs = qs.filter(**{f"{date_field}__range": period})
+        if orgs:
+            q = Q(pk__in=[])
+            for org in orgs:
+                q |= Q(org__path__startswith=org.path)
+            qs = qs.filter(q)
+    for key in ("status", "kind"):
+        value = request.GET.get(key, "")
+        if value:
+            qs = qs.filter(**{key: value})
+    if request.GET.get("overdue") == "1":
+        qs = qs.filter(due_on__lt=deadlines.today()).exclude(status__in=model.DONE)
+    text = request.GET.get("q", "").strip()
+    if text:
+        q = Q(pk__in=[])
+        for field in search:
+            q |= Q(**{f"{field}__icontains": text})
+        qs = qs.filter(q)
+    return qs.select_related("org")
+
+
+def _list_context(request, qs, model, exportable: bool = True) -> dict:
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    code = request.GET.get("figure", "")
+    return {
+        "page": page,
+        "status_choices": model.Status.choices,
+        "kind_choices": getattr(model, "Kind").choices,
+        "filters": request.GET,
+        "org_ids": request.GET.getlist("org"),
+        "exportable": exportable,
+        "figure_label": indicators.COUNTS[code][0] if code in indicators.COUNTS else "",
+        "many_units": len({m.org_id for m in getattr(request.user, "all_memberships", [])}) > 1
+        or any(m.role == "overseer" for m in getattr(request.user, "all_memberships", [])),
+        "can_register": perm.can_register(request.user),
+        "today": deadlines.today(),
+        "years": range(deadlines.today().year, deadlines.today().year - 6, -1),
+    }
+
+
+def _export(columns, rows, title: str):
+    return excel.export_response(columns, rows, title=title, filename=f"{title}-{deadlines.today():%Y%m%d}.xlsx")
+
+
+def _active_org(request):
+    membership = getattr(request.user, "active_membership", None)
+    return membership.org if membership else None
+
+
+def _import(request, *, columns, check, save, title: str, template_name: str, list_url: str):
+    """导入台账: every row checked, nothing saved unless all are valid (one transaction)."""
+    _deny(perm.can_register(request.user), "只有经办人或负责人可以导入台账。")
+    org = _active_org(request)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors, created = [], None
+    if request.method == "POST" and form.is_valid():
+        result = excel.read_rows(form.cleaned_data["file"], columns)
+        if result.ok:
+            check(result, org, deadlines.today())
+        if result.ok:
+            if not result.rows:
+                errors = ["表格中没有数据行。"]
+            else:
+                created = save(result.rows, by=request.user, org=org)
+                messages.success(request, f"已导入 {len(created)} 条记录。")
+                return redirect(list_url)
+        else:
+            errors = [str(e) for e in result.errors]
+    return render(request, "oversight/import.html", {
+        "form": form, "errors": errors[:200], "error_count": len(errors), "title": title, "org": org,
+        "template_url": template_name, "list_url": list_url,
+    })
+
+
+# ---------------------------------------------------------------- 代表建议 / 政协提案
+
+
+@login_required
+def suggestion_list(request):
+    qs = _filtered(request, Suggestion, "assigned_on", ("title", "proposer", "serial_no", "session"))
+    if request.GET.get("export") == "xlsx":
+        qs = qs.order_by("assigned_on", "pk")
+        return _export(ledgers.SUGGESTION_EXPORT_COLUMNS, (ledgers.suggestion_row(s) for s in qs.iterator()),
+                       "代表建议和政协提案台账")
+    return render(request, "oversight/suggestion_list.html", _list_context(request, qs, Suggestion))
+
+
+@login_required
+def suggestion_create(request):
+    _deny(perm.can_register(request.user), "只有经办人或负责人可以登记建议。")
+    form = SuggestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            s = actions.register_suggestion(by=request.user, org=_active_org(request), **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"已登记，答复期限为{fmt(s.due_on)}。")
+            return redirect(s.get_absolute_url())
+    return render(request, "oversight/suggestion_form.html", {"form": form, "org": _active_org(request)})
+
+
+def _suggestion_page(request, s, bound=None):
+    bound = bound or {}
+    user = request.user
+    context = {
+        "s": s,
+        "deadlines": deadlines.of(s),
+        "history": _history(s),
+        "co_handlers": list(s.co_handlers.all()),
+        "may": {
+            "assign": perm.can_assign(user, s), "contact": perm.can_record_contact(user, s),
+            "co_opinion": perm.can_reply(user, s) and bool(s.pending_co_handlers()),
+            "reply": perm.can_reply(user, s), "close": perm.can_close(user, s), "reopen": perm.can_reopen(user, s),
+        },
+        "assign_form": bound.get("assign") or AssignForm(org=s.org, initial={
+            "lead_department": s.lead_department, "handler": s.handler_id}),
+        "contact_form": bound.get("contact") or ContactForm(),
+        "co_form": bound.get("co_opinion") or CoOpinionForm(suggestion=s),
+        "reply_form": bound.get("reply") or ReplyForm(),
+        "close_form": bound.get("close") or CloseForm(),
+        "reopen_form": bound.get("reopen") or ReasonForm(),
+        "open_form": next(iter(bound), ""),
+    }
+    return render(request, "oversight/suggestion_detail.html", context)
+
+
+@login_required
+def suggestion_detail(request, pk):
+    return _suggestion_page(request, get_visible_or_404(Suggestion, request.user, pk=pk))
+
+
+def _suggestion_action(request, pk, key, make_form, call, done):
+    s = get_visible_or_404(Suggestion, request.user, pk=pk)
+    _deny(perm.can_handle(request.user, s))
+    return _run(request, s, make_form(s), lambda **data: call(s, by=request.user, **data), done, _suggestion_page, key)
+
+
+@require_POST
+@login_required
+def suggestion_assign(request, pk):
+    return _suggestion_action(request, pk, "assign", lambda s: AssignForm(request.POST, org=s.org), actions.assign,
+                              "已分办。")
+
+
+@require_POST
+@login_required
+def suggestion_contact(request, pk):
+    return _suggestion_action(request, pk, "contact", lambda s: ContactForm(request.POST), actions.record_contact,
+                              "已记录与代表的沟通。")
+
+
+@require_POST
+@login_required
+def suggestion_co_opinion(request, pk):
+    def call(s, *, by, co_handler, **data):
+        return actions.record_co_opinion(co_handler, by=by, **data)
+
+    return _suggestion_action(request, pk, "co_opinion", lambda s: CoOpinionForm(request.POST, suggestion=s), call,
+                              "已登记协办意见。")
+
+
+@require_POST
+@login_required
+def suggestion_reply(request, pk):
+    return _suggestion_action(request, pk, "reply", lambda s: ReplyForm(request.POST), actions.reply,
+                              "已答复，期限计时已停止。")
+
+
+@require_POST
+@login_required
+def suggestion_close(request, pk):
+    return _suggestion_action(request, pk, "close", lambda s: CloseForm(request.POST), actions.close, "已办结。")
+
+
+@require_POST
+@login_required
+def suggestion_reopen(request, pk):
+    return _suggestion_action(request, pk, "reopen", lambda s: ReasonForm(request.POST), actions.reopen,
+                              "已转入重新办理。")
+
+
+@login_required
+def suggestion_import(request):
+    return _import(request, columns=ledgers.SUGGESTION_COLUMNS, check=ledgers.check_suggestions,
+                   save=actions.import_suggestions, title="代表建议和政协提案台账",
+                   template_name="oversight:suggestion_template", list_url="oversight:suggestion_list")
+
+
+@login_required
+def suggestion_template(request):
+    return excel.template_response(ledgers.SUGGESTION_COLUMNS, title="代表建议台账",
+                                   filename="代表建议和政协提案台账-导入模板.xlsx")
+
+
+# ---------------------------------------------------------------- 行政复议 / 行政诉讼
+
+
+@login_required
+def case_list(request):
+    qs = _filtered(request, RespondentCase, "received_on", ("case_no", "claimant", "disputed_act", "body"))
+    outcome = request.GET.get("outcome", "")
+    if outcome == "loss":
+        qs = qs.filter(outcome__in=list(RespondentCase.LOSSES))
+    if request.GET.get("export") == "xlsx":
+        qs = qs.order_by("received_on", "pk").prefetch_related("hearings")
+        return _export(ledgers.CASE_EXPORT_COLUMNS, (ledgers.case_row(c) for c in qs), "行政复议和行政应诉台账")
+    context = _list_context(request, qs.prefetch_related("hearings"), RespondentCase)
+    return render(request, "oversight/case_list.html", context)
+
+
+@login_required
+def case_create(request):
+    _deny(perm.can_register(request.user), "只有经办人或负责人可以登记案件。")
+    form = CaseForm(request.POST or None, initial={"kind": request.GET.get("kind", "")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = actions.register_case(by=request.user, org=_active_org(request), **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"已登记，答复（答辩）期限为{fmt(case.due_on)}。")
+            return redirect(case.get_absolute_url())
+    return render(request, "oversight/case_form.html", {"form": form, "org": _active_org(request)})
+
+
+def _case_page(request, case, bound=None):
+    bound = bound or {}
+    user = request.user
+    letters = list(case.letters.all())
+    clocks = deadlines.of(case) + [d for letter in letters for d in deadlines.of(letter)]
+    context = {
+        "case": case,
+        "deadlines": clocks,
+        "history": _history(case),
+        "hearings": list(case.hearings.all()),
+        "letters": letters,
+        "next_instance": RespondentCase.objects.filter(previous=case).first(),
+        "may": {
+            "reply": perm.can_reply_case(user, case), "hearing": perm.can_record_hearing(user, case),
+            "conclude": perm.can_conclude(user, case), "performance": perm.can_record_performance(user, case),
+            "appeal": perm.can_appeal(user, case), "letter": perm.can_receive_letter(user, case),
+            "answer": perm.can_handle(user, case),
+        },
+        "reply_form": bound.get("reply") or CaseReplyForm(),
+        "hearing_form": bound.get("hearing") or HearingForm(initial={
+            "kind": "court" if case.is_litigation else "hearing"}),
+        "conclude_form": bound.get("conclude") or ConcludeForm(case=case),
+        "performance_form": bound.get("performance") or PerformanceForm(),
+        "appeal_form": bound.get("appeal") or AppealForm(),
+        "letter_form": bound.get("letter") or LetterForm(initial={
+            "kind": "judicial_suggestion" if case.is_litigation else "opinion_letter"}),
+        "answer_form": bound.get("answer") or AnswerLetterForm(),
+        "answer_letter_id": bound.get("answer_letter_id"),
+        "open_form": next(iter(bound), ""),
+    }
+    return render(request, "oversight/case_detail.html", context)
+
+
+@login_required
+def case_detail(request, pk):
+    return _case_page(request, get_visible_or_404(RespondentCase, request.user, pk=pk))
+
+
+def _case_action(request, pk, form_class, key, call, done, with_case=False):
+    case = get_visible_or_404(RespondentCase, request.user, pk=pk)
+    _deny(perm.can_handle(request.user, case))
+    form = form_class(request.POST, case=case) if with_case else form_class(request.POST)
+    return _run(request, case, form, lambda **data: call(case, by=request.user, **data), done, _case_page, key)
+
+
+@require_POST
+@login_required
+def case_reply(request, pk):
+    return _case_action(request, pk, CaseReplyForm, "reply", actions.reply_case, "已登记答复（答辩），期限计时已停止。")
+
+
+@require_POST
+@login_required
+def case_hearing(request, pk):
+    return _case_action(request, pk, HearingForm, "hearing", actions.record_hearing, "已登记开庭（听证）情况。")
+
+
+@require_POST
+@login_required
+def case_conclude(request, pk):
+    return _case_action(request, pk, ConcludeForm, "conclude", actions.conclude, "已登记审结结果。", with_case=True)
+
+
+@require_POST
+@login_required
+def case_performance(request, pk):
+    return _case_action(request, pk, PerformanceForm, "performance", actions.record_performance, "已登记履行情况。")
+
+
+@require_POST
+@login_required
+def case_appeal(request, pk):
+    case = get_visible_or_404(RespondentCase, request.user, pk=pk)
+    _deny(perm.can_handle(request.user, case))
+    form = AppealForm(request.POST)
+    if form.is_valid():
+        try:
+            second = actions.appeal(case, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, _message(error))
+            return redirect(case.get_absolute_url())
+        messages.success(request, f"已登记二审，答辩期限为{fmt(second.due_on)}。")
+        return redirect(second.get_absolute_url())
+    return _case_page(request, case, {"appeal": form})
+
+
+@require_POST
+@login_required
+def case_letter(request, pk):
+    return _case_action(request, pk, LetterForm, "letter", actions.receive_letter, "已登记，回复期限60日。")
+
+
+@require_POST
+@login_required
+def letter_answer(request, pk):
+    letter = get_visible_or_404(FollowUpLetter, request.user, pk=pk)
+    _deny(perm.can_handle(request.user, letter))
+    form = AnswerLetterForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.answer_letter(letter, by=request.user, **form.cleaned_data)
+        except (ValidationError, InvalidTransition) as error:
+            messages.error(request, _message(error))
+        else:
+            messages.success(request, "已登记回复情况。")
+        return redirect(letter.case.get_absolute_url())
+    return _case_page(request, letter.case, {"answer": form, "answer_letter_id": letter.pk})
+
+
+@login_required
+def letter_list(request):
+    qs = _filtered(request, FollowUpLetter, "received_on", ("letter_no", "issued_by", "content"))
+    return render(request, "oversight/letter_list.html", _list_context(request, qs.select_related("case"),
+                                                                         FollowUpLetter, exportable=False))
+
+
+@login_required
+def case_import(request):
+    return _import(request, columns=ledgers.CASE_COLUMNS, check=ledgers.check_cases, save=actions.import_cases,
+                   title="行政复议和行政应诉台账", template_name="oversight:case_template",
+                   list_url="oversight:case_list")
+
+
+@login_required
+def case_template(request):
+    return excel.template_response(ledgers.CASE_COLUMNS, title="复议应诉台账", filename="行政复议和行政应诉台账-导入模板.xlsx")
+
+
+# ---------------------------------------------------------------- 统计
+
+
+@login_required
+def figures(request):
+    """本单位（或辖区）的办理统计, each figure linking to its records."""
+    today = deadlines.today()
+    year = request.GET.get("year", "")
+    year = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else today.year
+    orgs = _orgs(request) or [m.org for m in getattr(request.user, "all_memberships", [])]
+    period = (dt.date(year, 1, 1), dt.date(year, 12, 31))
+    by_code = {f.code: f for f in indicators.figures(orgs, period)}
+    groups = [
+        ("代表建议和政协提案", ["npc_suggestions", "cppcc_proposals", "suggestions_due", "suggestions_on_time",
+                        "suggestion_on_time_rate", "suggestion_satisfaction_rate"]),
+        ("行政复议", ["reconsiderations", "reconsideration_reply_rate", "reconsiderations_concluded",
+                  "reconsiderations_corrected", "reconsideration_correction_rate"]),
+        ("行政应诉", ["litigations", "litigation_reply_rate", "litigations_concluded", "litigations_lost",
+                  "litigation_loss_rate", "litigations_heard", "litigations_head_appeared", "head_appearance_rate"]),
+        ("复议意见书和司法建议", ["letters", "letters_on_time", "letter_on_time_rate"]),
+    ]
+    return render(request, "oversight/figures.html", {
+        "groups": [(title, [by_code[c] for c in codes]) for title, codes in groups],
+        "year": year, "years": range(today.year, today.year - 6, -1), "orgs": orgs,
+        "sentences": sections(orgs, period)["measures"],
+    })

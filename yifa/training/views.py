@@ -1,0 +1,681 @@
+"""Staff pages for the 学法 and 普法 ledgers: scope lookup (404) → permission (403) → one action → redirect."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import Coalesce
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from yifa.core import deadlines, excel
+from yifa.core.models import AuditEntry, Org
+from yifa.core.scope import get_visible_or_404
+from yifa.core.workflow import InvalidTransition
+
+from . import actions, indicators, ledgers
+from . import permissions as perm
+from .forms import (AcceptForm, ActivityForm, CadreForm, DeliverForm, DutyForm, ExamForm, HoldActivityForm,
+                    HoldSessionForm, ImportForm, LiaisonForm, MeetingForm, ReasonForm, ScoresForm, SessionForm,
+                    TargetForm, TopicForm)
+from .models import (Attendance, Cadre, DutyItem, LawExam, LeadershipMeeting, LegalLiaison, OutreachActivity,
+                     OutreachRequest, OutreachTopic, StudySession)
+from .report import sections
+
+PAGE_SIZE = 50
+
+
+def _deny(allowed: bool, message: str = "您在该单位没有登记台账的权限。") -> None:
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+def _message(error) -> str:
+    return "；".join(error.messages) if isinstance(error, ValidationError) else str(error)
+
+
+def _org(request):
+    membership = getattr(request.user, "active_membership", None)
+    return membership.org if membership else None
+
+
+STEP_LABELS = {
+    "record_session": "登记", "plan_session": "列入计划", "schedule_exam": "登记考试", "plan_activity": "列入计划",
+    "record_activity": "登记", "submit_request": "群众点单", "rate_request": "群众评价",
+}
+
+
+def _history(obj) -> list[tuple]:
+    """The record's audit entries with a Chinese name for each step."""
+    labels = {**STEP_LABELS, **getattr(obj, "ACTION_LABELS", {})}
+    entries = AuditEntry.objects.filter(target_type=obj._meta.label_lower, target_id=str(obj.pk)).order_by("seq")
+    return [(e, labels.get(e.action.split(".", 1)[1], e.action)) for e in entries]
+
+
+def _year(request) -> int:
+    year = request.GET.get("year", "")
+    return int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else deadlines.today().year
+
+
+def _period(request) -> tuple[dt.date, dt.date] | None:
+    try:
+        return dt.date.fromisoformat(request.GET["from"]), dt.date.fromisoformat(request.GET["to"])
+    except (KeyError, ValueError):
+        year = request.GET.get("year", "")
+        return (dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)) if year.isdigit() and len(year) == 4 else None
+
+
+def _scope_orgs(request) -> list[Org]:
+    ids = [int(i) for i in request.GET.getlist("org") if i.isdigit()]
+    if ids:
+        return list(Org.objects.visible_to(request.user).filter(pk__in=ids))
+    return [m.org for m in getattr(request.user, "all_memberships", [])]
+
+
+def _filter(request, qs, *, date_field: str | None, search=(), keys=("kind", "status")):
+    """Apply the list filters: period (from/to or year), units (org), kind/status and a text search."""
+    period = _period(request)
+    if period and date_field:
+        qs = qs.filter(**{f"{date_field}__range": period})
+    ids = [int(i) for i in request.GET.getlist("org") if i.isdigit()]
+    if ids:
+        q = Q(pk__in=[])
+        for org in Org.objects.visible_to(request.user).filter(pk__in=ids):
+            q |= Q(org__path__startswith=org.path)
+        qs = qs.filter(q)
+    for key in keys:
+        if request.GET.get(key):
+            qs = qs.filter(**{key: request.GET[key]})
+    text = request.GET.get("q", "").strip()
+    if text and search:
+        q = Q(pk__in=[])
+        for field in search:
+            q |= Q(**{f"{field}__icontains": text})
+        qs = qs.filter(q)
+    return qs
+
+
+def _list(request, template, qs, **extra):
+    today = deadlines.today()
+    context = {
+        "page": Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")),
+        "filters": request.GET, "org_ids": request.GET.getlist("org"), "today": today,
+        "years": range(today.year, today.year - 6, -1),
+        "can_register": perm.can_register(request.user),
+        "many_units": len({m.org_id for m in getattr(request.user, "all_memberships", [])}) > 1
+        or any(m.role == "overseer" for m in getattr(request.user, "all_memberships", [])),
+        **extra,
+    }
+    return render(request, template, context)
+
+
+def _form_page(request, form, *, title: str, back: str, back_label: str, intro: str = "", button: str = "保存"):
+    return render(request, "training/form.html", {"form": form, "title": title, "back": back, "back_label": back_label,
+                                                  "intro": intro, "button": button, "org": _org(request)})
+
+
+def _save(request, form, call, done: str, to):
+    """Run one create/update action for a valid form; a refusal becomes a form error."""
+    try:
+        obj = call(**form.cleaned_data)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+    messages.success(request, done)
+    return redirect(to(obj) if callable(to) else to)
+
+
+def _step(request, obj, form, call, done: str, page):
+    """One state change on ``obj`` from a POSTed form; bad input re-renders the matter page."""
+    if not form.is_valid():
+        return page(request, obj, form)
+    try:
+        call(**form.cleaned_data)
+    except (ValidationError, InvalidTransition) as error:
+        messages.error(request, _message(error))
+    else:
+        messages.success(request, done)
+    return redirect(obj.get_absolute_url())
+
+
+def _export(columns, rows, title):
+    return excel.export_response(columns, rows, title=title, filename=f"{title}-{deadlines.today():%Y%m%d}.xlsx")
+
+
+def _import(request, *, columns, check, save, title, template_url, list_url):
+    """导入台账: every row checked, nothing saved unless all are valid (one transaction)."""
+    _deny(perm.can_register(request.user), "只有经办人或负责人可以导入台账。")
+    org = _org(request)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        result = excel.read_rows(form.cleaned_data["file"], columns)
+        if result.ok:
+            check(result, org, deadlines.today())
+        if not result.ok:
+            errors = [str(e) for e in result.errors]
+        elif not result.rows:
+            errors = ["表格中没有数据行。"]
+        else:
+            created = save(result.rows, by=request.user, org=org)
+            messages.success(request, f"已导入 {len(created)} 条记录。")
+            return redirect(list_url)
+    return render(request, "training/import.html", {
+        "form": form, "errors": errors[:200], "error_count": len(errors), "title": title, "org": org,
+        "template_url": template_url, "list_url": list_url})
+
+
+# ---------------------------------------------------------------- 学法活动
+
+
+@login_required
+def session_list(request):
+    qs = _filter(request, StudySession.objects.visible_to(request.user), date_field="held_on",
+                 search=("title", "speaker", "content"))
+    if request.GET.get("export") == "xlsx":
+        rows = Attendance.objects.filter(session__in=qs).select_related("session", "cadre").order_by(
+            "session__held_on", "session_id", "cadre__name")
+        return _export(ledgers.ATTENDANCE_COLUMNS, (ledgers.attendance_row(a) for a in rows), "学法台账")
+    qs = qs.select_related("org").annotate(people=Count("attendances")).order_by(
+        Coalesce("held_on", "planned_on").desc(), "-pk")
+    return _list(request, "training/session_list.html", qs, kind_choices=StudySession.Kind.choices,
+                 status_choices=StudySession.Status.choices)
+
+
+@login_required
+def session_create(request):
+    _deny(perm.can_register(request.user))
+    org = _org(request)
+    form = SessionForm(request.POST or None, org=org)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        attendees = list(data.pop("attendees") or [])
+        try:
+            if data.get("held_on"):
+                data.pop("planned_on")
+                session = actions.record_session(by=request.user, org=org, attendees=attendees, **data)
+            else:
+                data.pop("held_on")
+                session = actions.plan_session(by=request.user, org=org, **data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "已登记学法活动。")
+            return redirect(session.get_absolute_url())
+    return _form_page(request, form, title="登记学法活动", back="training:session_list", back_label="学法活动",
+                      intro="没有名单里的人员？请先在“学法人员”中添加。", button="登记")
+
+
+def _session_page(request, session, hold_form=None):
+    may_hold = perm.can_do(request.user, session, "hold")
+    return render(request, "training/session_detail.html", {
+        "session": session, "attendances": session.attendances.select_related("cadre").order_by("cadre__name"),
+        "history": _history(session), "may_hold": may_hold, "may_cancel": perm.can_do(request.user, session, "cancel"),
+        "hold_form": hold_form or HoldSessionForm(org=session.org, initial={"hours": session.hours}),
+        "cancel_form": ReasonForm(),
+    })
+
+
+@login_required
+def session_detail(request, pk):
+    return _session_page(request, get_visible_or_404(StudySession, request.user, pk=pk))
+
+
+@require_POST
+@login_required
+def session_hold(request, pk):
+    session = get_visible_or_404(StudySession, request.user, pk=pk)
+    _deny(perm.can_handle(request.user, session))
+    form = HoldSessionForm(request.POST, org=session.org)
+    return _step(request, session, form, lambda **d: actions.hold_session(session, by=request.user, **d),
+                 "已登记举办和出勤。", _session_page)
+
+
+@require_POST
+@login_required
+def session_cancel(request, pk):
+    session = get_visible_or_404(StudySession, request.user, pk=pk)
+    _deny(perm.can_handle(request.user, session))
+    return _step(request, session, ReasonForm(request.POST),
+                 lambda **d: actions.cancel_session(session, by=request.user, **d), "已取消。",
+                 lambda r, o, f: _session_page(r, o))
+
+
+@login_required
+def session_import(request):
+    return _import(request, columns=ledgers.ATTENDANCE_COLUMNS, check=ledgers.check_attendance,
+                   save=actions.import_attendance, title="学法台账", template_url="training:session_template",
+                   list_url="training:session_list")
+
+
+@login_required
+def session_template(request):
+    return excel.template_response(ledgers.ATTENDANCE_COLUMNS, title="学法台账", filename="学法台账-导入模板.xlsx")
+
+
+# ---------------------------------------------------------------- 学时 and 名册
+
+
+@login_required
+def hours(request):
+    """学时统计: each person's hours this year against the unit's target."""
+    year = _year(request)
+    period = _period(request) or (dt.date(year, 1, 1), dt.date(year, 12, 31))
+    orgs = _scope_orgs(request)
+    rows = indicators.hours_by_cadre(orgs, period)
+    if request.GET.get("below") == "1":
+        rows = [r for r in rows if not r["met"]]
+    org = _org(request)
+    target = indicators.target_for(org, period[1].year) if org else None
+    can_set = org is not None and perm.can_register(request.user)
+    return render(request, "training/hours.html", {
+        "rows": rows, "year": period[1].year, "period": period, "target": target, "can_set": can_set,
+        "target_form": TargetForm(instance=target) if can_set else None, "below": request.GET.get("below") == "1",
+        "years": range(deadlines.today().year, deadlines.today().year - 6, -1), "org": org,
+    })
+
+
+@require_POST
+@login_required
+def set_target(request):
+    _deny(perm.can_register(request.user), "只有经办人或负责人可以设定学法目标。")
+    org, year = _org(request), _year(request)
+    form = TargetForm(request.POST)
+    if form.is_valid():
+        actions.set_target(by=request.user, org=org, year=year, **form.cleaned_data)
+        messages.success(request, f"已设定{year}年学法目标。")
+    else:
+        messages.error(request, "学法目标填写有误：" + "；".join(e for errs in form.errors.values() for e in errs))
+    return redirect(reverse("training:hours") + f"?year={year}")
+
+
+@login_required
+def cadre_list(request):
+    qs = _filter(request, Cadre.objects.visible_to(request.user), date_field=None, search=("name", "position"),
+                 keys=("category",)).select_related("org")
+    if request.GET.get("all") != "1":
+        qs = qs.filter(active=True)
+    return _list(request, "training/cadre_list.html", qs)
+
+
+@login_required
+def cadre_edit(request, pk=None):
+    cadre = get_visible_or_404(Cadre, request.user, pk=pk) if pk else None
+    _deny(perm.can_handle(request.user, cadre) if cadre else perm.can_register(request.user))
+    form = CadreForm(request.POST or None, instance=cadre)
+    if request.method == "POST" and form.is_valid():
+        if cadre:
+            done = _save(request, form, lambda **d: actions.update_cadre(cadre, by=request.user, **d), "已保存。",
+                         "training:cadre_list")
+        else:
+            done = _save(request, form, lambda **d: actions.add_cadre(by=request.user, org=_org(request), **d),
+                         "已加入学法人员名册。", "training:cadre_list")
+        if done:
+            return done
+    return _form_page(request, form, title=f"修改：{cadre.name}" if cadre else "添加学法人员",
+                      back="training:cadre_list", back_label="学法人员")
+
+
+# ---------------------------------------------------------------- 学法考试
+
+
+@login_required
+def exam_list(request):
+    qs = _filter(request, LawExam.objects.visible_to(request.user), date_field="held_on", search=("title",))
+    qs = qs.select_related("org").annotate(
+        enrolled=Count("results"), sat=Count("results", filter=Q(results__absent=False)),
+        passed=Count("results", filter=Q(results__absent=False, results__score__gte=F("pass_score")))
+    ).order_by("-held_on", "-pk")
+    return _list(request, "training/exam_list.html", qs, kind_choices=LawExam.Kind.choices,
+                 status_choices=LawExam.Status.choices)
+
+
+@login_required
+def exam_create(request):
+    _deny(perm.can_register(request.user))
+    form = ExamForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        done = _save(request, form, lambda **d: actions.schedule_exam(by=request.user, org=_org(request), **d),
+                     "已登记考试，请登记成绩。", lambda exam: exam.get_absolute_url())
+        if done:
+            return done
+    return _form_page(request, form, title="登记学法考试", back="training:exam_list", back_label="学法考试")
+
+
+def _exam_page(request, exam, form=None):
+    may = perm.can_do(request.user, exam, "record_scores")
+    results = list(exam.results.select_related("cadre").order_by("cadre__name"))
+    sat = [r for r in results if not r.absent]
+    return render(request, "training/exam_detail.html", {
+        "exam": exam, "results": results, "history": _history(exam), "may_score": may,
+        "score_form": form or (ScoresForm(exam=exam) if may else None),
+        "sat": len(sat), "passed": sum(1 for r in sat if r.passed),
+        "pass_rate": indicators.rate(sum(1 for r in sat if r.passed), len(sat)),
+    })
+
+
+@login_required
+def exam_detail(request, pk):
+    return _exam_page(request, get_visible_or_404(LawExam, request.user, pk=pk))
+
+
+@require_POST
+@login_required
+def exam_scores(request, pk):
+    exam = get_visible_or_404(LawExam, request.user, pk=pk)
+    _deny(perm.can_handle(request.user, exam))
+    form = ScoresForm(request.POST, exam=exam)
+    return _step(request, exam, form, lambda **d: actions.record_scores(exam, by=request.user, scores=d["scores"]),
+                 "已登记成绩。", _exam_page)
+
+
+# ---------------------------------------------------------------- 专题会议 / 述法
+
+
+@login_required
+def meeting_list(request):
+    qs = _filter(request, LeadershipMeeting.objects.visible_to(request.user), date_field="held_on",
+                 search=("topics", "decisions", "chaired_by"), keys=("kind",)).select_related("org")
+    return _list(request, "training/meeting_list.html", qs, kind_choices=LeadershipMeeting.Kind.choices)
+
+
+@login_required
+def meeting_create(request):
+    _deny(perm.can_register(request.user))
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        done = _save(request, form, lambda **d: actions.record_meeting(by=request.user, org=_org(request), **d),
+                     "已登记。", "training:meeting_list")
+        if done:
+            return done
+    return _form_page(request, form, title="登记法治建设专题会议或述法", back="training:meeting_list",
+                      back_label="专题会议和述法",
+                      intro="党政主要负责人主持研究法治建设的会议和年终述法，计入年度报告“第一责任人职责”部分。")
+
+
+# ---------------------------------------------------------------- 谁执法谁普法 责任清单
+
+
+@login_required
+def duty_list(request):
+    year = _year(request)
+    qs = DutyItem.objects.visible_to(request.user).filter(year=year).select_related("org")
+    if request.GET.get("all") != "1":
+        qs = qs.filter(active=True)
+    held = {}
+    for row in (OutreachActivity.objects.visible_to(request.user)
+                .filter(status=OutreachActivity.Status.HELD, held_on__year=year)
+                .values("org_id", "department").annotate(n=Count("pk"), people=Sum("audience"))):
+        held[(row["org_id"], row["department"])] = row
+    items = [(item, held.get((item.org_id, item.department))) for item in qs]
+    return render(request, "training/duty_list.html", {
+        "items": items, "year": year, "years": range(deadlines.today().year + 1, deadlines.today().year - 5, -1),
+        "can_register": perm.can_register(request.user)})
+
+
+@login_required
+def duty_edit(request, pk=None):
+    item = get_visible_or_404(DutyItem, request.user, pk=pk) if pk else None
+    _deny(perm.can_handle(request.user, item) if item else perm.can_register(request.user))
+    form = DutyForm(request.POST or None, instance=item, initial=None if item else {"year": deadlines.today().year})
+    if request.method == "POST" and form.is_valid():
+        if item:
+            done = _save(request, form, lambda **d: actions.update_duty(item, by=request.user, **d), "已保存。",
+                         "training:duty_list")
+        else:
+            done = _save(request, form, lambda **d: actions.add_duty(by=request.user, org=_org(request), **d),
+                         "已列入责任清单。", "training:duty_list")
+        if done:
+            return done
+    return _form_page(request, form, title="修改责任清单事项" if item else "添加责任清单事项", back="training:duty_list",
+                      back_label="谁执法谁普法责任清单")
+
+
+# ---------------------------------------------------------------- 普法活动
+
+
+@login_required
+def activity_list(request):
+    qs = _filter(request, OutreachActivity.objects.visible_to(request.user), date_field="held_on",
+                 search=("theme", "place", "department"), keys=("form", "venue", "status")).select_related("org").order_by(
+        Coalesce("held_on", "planned_on").desc(), "-pk")
+    if request.GET.get("export") == "xlsx":
+        qs = qs.filter(status=OutreachActivity.Status.HELD).order_by("held_on", "pk")
+        return _export(ledgers.ACTIVITY_COLUMNS, (ledgers.activity_row(a) for a in qs.iterator()), "普法活动台账")
+    totals = qs.filter(status=OutreachActivity.Status.HELD).aggregate(
+        n=Count("pk"), audience=Sum("audience"), materials=Sum("materials"), consultations=Sum("consultations"))
+    return _list(request, "training/activity_list.html", qs, totals=totals,
+                 form_choices=OutreachActivity.Form.choices, status_choices=OutreachActivity.Status.choices)
+
+
+@login_required
+def activity_create(request):
+    _deny(perm.can_register(request.user))
+    org = _org(request)
+    form = ActivityForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        if data.get("held_on"):
+            data.pop("planned_on")
+            call = actions.record_activity
+        else:
+            data.pop("held_on")
+            call = actions.plan_activity
+        done = _save(request, form, lambda **_: call(by=request.user, org=org, **data), "已登记普法活动。",
+                     lambda a: a.get_absolute_url())
+        if done:
+            return done
+    return _form_page(request, form, title="登记普法活动", back="training:activity_list", back_label="普法活动",
+                      intro="已开展的填开展日期和受众、资料、咨询数；尚未开展的只填计划日期，开展后再登记。")
+
+
+def _activity_page(request, activity, hold_form=None):
+    return render(request, "training/activity_detail.html", {
+        "a": activity, "history": _history(activity),
+        "may_hold": perm.can_do(request.user, activity, "hold"),
+        "may_cancel": perm.can_do(request.user, activity, "cancel"),
+        "hold_form": hold_form or HoldActivityForm(initial={"place": activity.place}), "cancel_form": ReasonForm(),
+        "source": getattr(activity, "request", None),
+    })
+
+
+@login_required
+def activity_detail(request, pk):
+    return _activity_page(request, get_visible_or_404(OutreachActivity, request.user, pk=pk))
+
+
+@require_POST
+@login_required
+def activity_hold(request, pk):
+    activity = get_visible_or_404(OutreachActivity, request.user, pk=pk)
+    _deny(perm.can_handle(request.user, activity))
+    return _step(request, activity, HoldActivityForm(request.POST),
+                 lambda **d: actions.hold_activity(activity, by=request.user, **d), "已登记开展情况。", _activity_page)
+
+
+@require_POST
+@login_required
+def activity_cancel(request, pk):
+    activity = get_visible_or_404(OutreachActivity, request.user, pk=pk)
+    _deny(perm.can_handle(request.user, activity))
+    return _step(request, activity, ReasonForm(request.POST),
+                 lambda **d: actions.cancel_activity(activity, by=request.user, **d), "已取消。",
+                 lambda r, o, f: _activity_page(r, o))
+
+
+@login_required
+def activity_import(request):
+    return _import(request, columns=ledgers.ACTIVITY_COLUMNS, check=ledgers.check_activities,
+                   save=actions.import_activities, title="普法活动台账", template_url="training:activity_template",
+                   list_url="training:activity_list")
+
+
+@login_required
+def activity_template(request):
+    return excel.template_response(ledgers.ACTIVITY_COLUMNS, title="普法活动台账", filename="普法活动台账-导入模板.xlsx")
+
+
+# ---------------------------------------------------------------- 法律明白人
+
+
+@login_required
+def liaison_list(request):
+    qs = _filter(request, LegalLiaison.objects.visible_to(request.user), date_field=None,
+                 search=("name", "identity", "org__name"), keys=("kind", "status")).select_related("org")
+    if not request.GET.get("status"):
+        qs = qs.filter(status=LegalLiaison.Status.ACTIVE)
+    if request.GET.get("export") == "xlsx":
+        return _export(ledgers.LIAISON_COLUMNS, (ledgers.liaison_row(x) for x in qs.order_by("org__path", "pk")),
+                       "法律明白人名册")
+    counts = dict(LegalLiaison.objects.visible_to(request.user).filter(status=LegalLiaison.Status.ACTIVE)
+                  .values_list("org").annotate(n=Count("pk")).values_list("org", "n"))
+    places = [(place, counts.get(place.pk, 0)) for place in indicators.villages(_scope_orgs(request)).order_by("path")]
+    return _list(request, "training/liaison_list.html", qs, kind_choices=LegalLiaison.Kind.choices,
+                 status_choices=LegalLiaison.Status.choices, places=places)
+
+
+@login_required
+def liaison_create(request):
+    _deny(perm.can_register(request.user))
+    org = _org(request)
+    form = LiaisonForm(request.POST or None, org=org)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        village = data.pop("village")
+        done = _save(request, form, lambda **_: actions.enrol_liaison(by=request.user, org=village, **data),
+                     "已登记。", "training:liaison_list")
+        if done:
+            return done
+    return _form_page(request, form, title="登记法律明白人（法治带头人）", back="training:liaison_list",
+                      back_label="法律明白人")
+
+
+@require_POST
+@login_required
+def liaison_retire(request, pk):
+    liaison = get_visible_or_404(LegalLiaison, request.user, pk=pk)
+    _deny(perm.can_handle(request.user, liaison))
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请填写退出原因。")
+    else:
+        try:
+            actions.retire_liaison(liaison, by=request.user, reason=form.cleaned_data["reason"])
+        except InvalidTransition as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"{liaison.name}已退出名册。")
+    return redirect("training:liaison_list")
+
+
+@login_required
+def liaison_import(request):
+    return _import(request, columns=ledgers.LIAISON_COLUMNS, check=ledgers.check_liaisons,
+                   save=actions.import_liaisons, title="法律明白人名册", template_url="training:liaison_template",
+                   list_url="training:liaison_list")
+
+
+@login_required
+def liaison_template(request):
+    return excel.template_response(ledgers.LIAISON_COLUMNS, title="法律明白人名册", filename="法律明白人名册-导入模板.xlsx")
+
+
+# ---------------------------------------------------------------- 菜单式普法
+
+
+@login_required
+def topic_list(request):
+    qs = (OutreachTopic.objects.visible_to(request.user).select_related("org").annotate(n=Count("requests"))
+          .order_by("org__path", "pk"))
+    return _list(request, "training/topic_list.html", qs)
+
+
+@login_required
+def topic_edit(request, pk=None):
+    topic = get_visible_or_404(OutreachTopic, request.user, pk=pk) if pk else None
+    _deny(perm.can_handle(request.user, topic) if topic else perm.can_register(request.user))
+    form = TopicForm(request.POST or None, instance=topic)
+    if request.method == "POST" and form.is_valid():
+        if topic:
+            done = _save(request, form, lambda **d: actions.update_topic(topic, by=request.user, **d), "已保存。",
+                         "training:topic_list")
+        else:
+            done = _save(request, form, lambda **d: actions.add_topic(by=request.user, org=_org(request), **d),
+                         "已放上普法菜单。", "training:topic_list")
+        if done:
+            return done
+    return _form_page(request, form, title="修改普法菜单主题" if topic else "添加普法菜单主题",
+                      back="training:topic_list", back_label="普法菜单", intro="菜单上的主题在门户“菜单式普法”栏目公开，群众可以点单。")
+
+
+@login_required
+def request_list(request):
+    qs = _filter(request, OutreachRequest.objects.visible_to(request.user), date_field="submitted_at__date",
+                 search=("code", "requester", "organisation", "topic__title"), keys=("status",))
+    return _list(request, "training/request_list.html", qs.select_related("org", "topic"),
+                 status_choices=OutreachRequest.Status.choices)
+
+
+def _request_page(request, req, bound=None):
+    bound = bound or {}
+    user = request.user
+    return render(request, "training/request_detail.html", {
+        "r": req, "history": _history(req),
+        "may": {a: perm.can_do(user, req, a) for a in ("accept", "deliver", "decline")},
+        "accept_form": bound.get("accept") or AcceptForm(initial={"accepted_on": deadlines.today(),
+                                                                  "assignee": req.topic.department}),
+        "deliver_form": bound.get("deliver") or DeliverForm(initial={"place": req.place}),
+        "decline_form": bound.get("decline") or ReasonForm(),
+        "open_form": next(iter(bound), ""),
+    })
+
+
+@login_required
+def request_detail(request, pk):
+    return _request_page(request, get_visible_or_404(OutreachRequest, request.user, pk=pk))
+
+
+def _request_step(request, pk, key, form_class, action, done):
+    req = get_visible_or_404(OutreachRequest, request.user, pk=pk)
+    _deny(perm.can_handle(request.user, req))
+    return _step(request, req, form_class(request.POST), lambda **d: action(req, by=request.user, **d), done,
+                 lambda r, o, f: _request_page(r, o, {key: f}))
+
+
+@require_POST
+@login_required
+def request_accept(request, pk):
+    return _request_step(request, pk, "accept", AcceptForm, actions.accept_request, "已受理。")
+
+
+@require_POST
+@login_required
+def request_deliver(request, pk):
+    return _request_step(request, pk, "deliver", DeliverForm, actions.deliver_request, "已登记送法上门，并计入普法活动。")
+
+
+@require_POST
+@login_required
+def request_decline(request, pk):
+    return _request_step(request, pk, "decline", ReasonForm, actions.decline_request, "已答复不予安排。")
+
+
+# ---------------------------------------------------------------- 统计
+
+
+@login_required
+def figures(request):
+    """学法普法统计 for the user's units (or the chosen ones), each figure linking to its records."""
+    year = _year(request)
+    orgs = _scope_orgs(request)
+    period = (dt.date(year, 1, 1), dt.date(year, 12, 31))
+    report = sections(orgs, period)
+    return render(request, "training/figures.html", {
+        "groups": [("学法", indicators.study_figures(orgs, period)), ("普法", indicators.outreach_figures(orgs, period))],
+        "year": year, "years": range(deadlines.today().year, deadlines.today().year - 6, -1), "orgs": orgs,
+        "measures": report["measures"], "first_responsible": report["first_responsible"],
+    })
