@@ -506,6 +506,17 @@ class _Explainer:
 # ---------------------------------------------------------------- deadlines on matters
 
 
+def _org_of(target) -> Org | None:
+    """The unit a matter belongs to: itself for an Org, else its ``scope_org_field`` (default ``org``)."""
+    if isinstance(target, Org):
+        return target
+    field_name = getattr(type(target), "scope_org_field", "org") or "org"
+    value = target
+    for part in field_name.split("__"):
+        value = getattr(value, part, None)
+    return value if isinstance(value, Org) else None
+
+
 def _target_key(target) -> tuple[str, str]:
     return target._meta.label_lower, str(target.pk)
 
@@ -523,9 +534,11 @@ def _active(target, rule_code) -> Deadline:
 
 
 def _recompute(deadline: Deadline, calendar: WorkCalendar | None = None) -> Computation:
-    result = compute(deadline.rule, deadline.started_on, pauses=list(deadline.pauses.all()),
-                     extensions=list(deadline.extension_rows.all()), count=deadline.count, unit=deadline.unit,
-                     calendar=calendar)
+    saved = deadline.pk is not None
+    result = compute(deadline.rule, deadline.started_on,
+                     pauses=list(deadline.pauses.all()) if saved else (),
+                     extensions=list(deadline.extension_rows.all()) if saved else (),
+                     count=deadline.count, unit=deadline.unit, calendar=calendar)
     deadline.due_on = result.due_on
     deadline.no_calendar_data = result.no_calendar_data
     return result
@@ -549,7 +562,7 @@ def start(target, rule_code, *, start: dt.date, by, org: Org | None = None, note
     begins; both are audited.
     """
     rule = _rule(rule_code)
-    org = org or getattr(target, "org", None)
+    org = org or _org_of(target)
     if org is None:
         raise DeadlineError("无法确定期限所属单位。")
     target_type, target_id = _target_key(target)

@@ -154,7 +154,7 @@ def rule_list(request):
     named = [(RULE_GROUPS.get(key, key), groups[key]) for key in order if key in groups]
     named += [(RULE_GROUPS.get(key, key), items) for key, items in groups.items() if key not in order]
     return render(request, "core/rule_list.html", {
-        "groups": named, "can_edit": deadlines.can_manage_calendar(request.user),
+        "rule_groups": named, "can_edit": deadlines.can_manage_calendar(request.user),
         "local_count": sum(1 for r in rules if r.is_local), "total": len(rules),
     })
 
