@@ -154,7 +154,10 @@ class WorkCalendar:
         """``day`` itself if it is a working day, else the first working day after it."""
         return day if self.is_workday(day) else self.nth_workday_after(day, 1)
 
-    def due_date(self, start: dt.date, count: int, unit: str) -> dt.date:
+    def due_date(self, start: dt.date, count: int, unit: str, pauses=()) -> dt.date:
+        """The due date alone (no explanation): the fast path for bulk work. ``pauses``: sorted (on, until) spans."""
+        if pauses:
+            return self._due_date_paused(start, count, unit, pauses)
         if unit == Unit.WORKDAY:
             return self.nth_workday_after(start, count) if count > 0 else start
         if unit == Unit.DAY:
@@ -162,6 +165,26 @@ class WorkCalendar:
         if unit == Unit.MONTH:
             return self.next_workday_from(add_months(start, count))
         raise ValueError(f"unknown unit {unit!r}")
+
+    def _due_date_paused(self, start, count, unit, pauses) -> dt.date:
+        if unit == Unit.MONTH:
+            end = add_months(start, count)
+            for on, until in pauses:
+                if on < end:
+                    end += until - on
+            return self.next_workday_from(end)
+        position, remaining = start, count
+        for on, until in pauses:
+            if until <= position:
+                continue
+            available = self.workdays_in(position, on) if unit == Unit.WORKDAY else max(0, (on - position).days)
+            if available >= remaining:
+                break
+            remaining -= available
+            position = max(position, until)
+        if unit == Unit.WORKDAY:
+            return self.nth_workday_after(position, remaining) if remaining > 0 else position
+        return self.next_workday_from(position + dt.timedelta(days=remaining))
 
 
 # chinesecalendar's English names → the names of 全国年节及纪念日放假办法.

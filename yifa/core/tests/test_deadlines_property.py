@@ -83,6 +83,7 @@ def test_due_date_with_a_pause_agrees_with_the_oracle(calendar, start, count, un
         assert result.due_on == expected_plain
     else:
         assert result.due_on == oracle(start, count, unit, pause)
+    assert calendar.due_date(start, count, unit, pauses=[pause]) == result.due_on  # the fast path agrees
 
 
 def _raw_end(start, count, unit):
