@@ -18,6 +18,8 @@ urlpatterns = [
     path("oversight/", include("yifa.oversight.urls")),
     path("training/", include("yifa.training.urls")),
     path("pufa/", include("yifa.training.public_urls")),
+    path("reports/", include("yifa.reports.urls")),
+    path("baogao/", include("yifa.reports.public_urls")),
     path("", include("yifa.portal.urls")),
 ]
 

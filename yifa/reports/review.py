@@ -30,7 +30,11 @@ def read_text(path) -> str:
     path = Path(path)
     if path.suffix.lower() == ".docx":
         return docx_text(path)
-    raw = path.read_bytes()
+    return decode_text(path.read_bytes())
+
+
+def decode_text(raw: bytes) -> str:
+    """Bytes of a text file as text: UTF-8 (with or without BOM), else GB18030; newlines as in text mode."""
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(encoding)
@@ -39,7 +43,6 @@ def read_text(path) -> str:
             continue
     else:
         text = raw.decode("utf-8", errors="replace")
-    # The same newline handling as reading the file in text mode.
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
