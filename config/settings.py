@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "yifa.oversight",
     "yifa.training",
     "yifa.enforcement",
+    "yifa.mediation",
     "yifa.indicators",
     "yifa.reports",
 ]

@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("yifa.core.urls")),
     path("django-admin/", admin.site.urls),
     path("indicators/", include("yifa.indicators.urls")),
+    path("mediation/", include("yifa.mediation.urls")),
+    path("tiaojie/", include("yifa.mediation.public_urls")),
     path("enforcement/", include("yifa.enforcement.urls")),
     path("zhifa/", include("yifa.enforcement.public_urls")),
     path("oversight/", include("yifa.oversight.urls")),

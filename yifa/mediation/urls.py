@@ -1,0 +1,50 @@
+from django.urls import path
+
+from . import views
+
+app_name = "mediation"
+
+urlpatterns = [
+    path("", views.case_list, name="case_list"),
+    path("new/", views.case_create, name="case_create"),
+    path("<int:pk>/", views.case_detail, name="case_detail"),
+    path("<int:pk>/edit/", views.case_edit, name="case_edit"),
+    path("<int:pk>/parties/add/", views.party_add, name="party_add"),
+    path("parties/<int:pk>/edit/", views.party_edit, name="party_edit"),
+    path("<int:pk>/accept/", views.accept, name="accept"),
+    path("<int:pk>/reject/", views.reject, name="reject"),
+    path("<int:pk>/assign/", views.assign, name="assign"),
+    path("<int:pk>/escalate/", views.escalate, name="escalate"),
+    path("<int:pk>/extend/", views.extend, name="extend"),
+    path("<int:pk>/sessions/add/", views.session_add, name="session_add"),
+    path("sessions/<int:pk>/record/", views.session_record, name="session_record"),
+    path("<int:pk>/agreement/", views.agreement_edit, name="agreement_edit"),
+    path("<int:pk>/agreement/sign/", views.sign, name="sign"),
+    path("<int:pk>/agreement/download/", views.agreement_download, name="agreement_download"),
+    path("<int:pk>/oral/", views.oral, name="oral"),
+    path("<int:pk>/failure/", views.failure, name="failure"),
+    path("<int:pk>/confirmation/", views.confirmation, name="confirmation"),
+    path("<int:pk>/follow-up/", views.follow_up, name="follow_up"),
+    path("<int:pk>/close/", views.close, name="close"),
+    path("committees/", views.committee_list, name="committee_list"),
+    path("committees/new/", views.committee_create, name="committee_create"),
+    path("committees/<int:pk>/", views.committee_detail, name="committee_detail"),
+    path("committees/<int:pk>/people/add/", views.mediator_add, name="mediator_add"),
+    path("people/<int:pk>/", views.mediator_edit, name="mediator_edit"),
+    path("screening/", views.round_list, name="round_list"),
+    path("screening/new/", views.round_create, name="round_create"),
+    path("screening/<int:pk>/", views.round_detail, name="round_detail"),
+    path("screening/<int:pk>/complete/", views.round_complete, name="round_complete"),
+    path("screening/<int:pk>/findings/add/", views.finding_add, name="finding_add"),
+    path("findings/<int:pk>/register/", views.finding_register, name="finding_register"),
+    path("findings/<int:pk>/resolve/", views.finding_resolve, name="finding_resolve"),
+    path("warnings/", views.warning_list, name="warning_list"),
+    path("warnings/<int:pk>/handle/", views.warning_handle, name="warning_handle"),
+    path("warnings/scan/", views.warning_scan, name="warning_scan"),
+    path("figures/", views.figures, name="figures"),
+    path("figures/cases/", views.figures_drill, name="figures_drill"),
+    path("ledger/template/", views.ledger_template, name="ledger_template"),
+    path("ledger/import/", views.ledger_import, name="ledger_import"),
+    path("ledger/export/", views.ledger_export, name="ledger_export"),
+]
+

@@ -1,0 +1,882 @@
+"""Staff pages of the mediation register.
+
+Each view: scope lookup (404 outside the user's units) → role check (403) → one action → redirect with a
+Chinese message. A refused step (wrong state, missing input) comes back with the reason, nothing saved.
+"""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.encoding import escape_uri_path
+from django.views.decorators.http import require_POST
+
+from yifa.core import deadlines, excel
+from yifa.core.identity import mask_address, mask_id, mask_phone
+from yifa.core.models import AuditEntry, Org
+from yifa.core.scope import get_visible_or_404, scope_paths
+from yifa.core.workflow import InvalidTransition
+
+from . import actions, forms, indicators, ledger, report
+from . import permissions as perms
+from .docx import agreement_docx
+from .models import (Agreement, Channel, Committee, DisputeCase, DisputeType, EarlyWarning, Finding, Mediator, Party,
+                     ScreeningRound, Session)
+
+NOT_A_WORKER = "只有本单位（或上级单位）的调解员、经办人或负责人可以办理人民调解案件。"
+PAGE_SIZE = 30
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def acting_org(request) -> Org | None:
+    """The unit new records belong to: the one chosen in the unit switcher (a 内设机构 acts for its unit)."""
+    membership = getattr(request.user, "active_membership", None)
+    if membership is None:
+        return None
+    org = membership.org
+    return org.parent if org.kind == Org.Kind.DEPARTMENT and org.parent_id else org
+
+
+def _units(request) -> list[Org]:
+    """Units in the user's scope that can hold mediation work (no 内设机构), for choosers."""
+    q = Q(pk__in=[])
+    for path in scope_paths(request.user):
+        q |= Q(path__startswith=path)
+    qs = Org.objects.all() if request.user.is_superuser else Org.objects.filter(q)
+    return list(qs.filter(is_active=True).exclude(kind=Org.Kind.DEPARTMENT).order_by("path"))
+
+
+def _top_units(request) -> list[Org]:
+    units = _units(request)
+    paths = [u.path for u in units]
+    return [u for u in units if not any(u.path.startswith(p) and u.path != p for p in paths)]
+
+
+def _require(allowed: bool, message: str = NOT_A_WORKER) -> None:
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+def apply_errors(form, error: ValidationError) -> None:
+    """Put an action's ValidationError on the form: on its field if the form has it, else on top."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _case(request, pk: int) -> DisputeCase:
+    qs = DisputeCase.objects.select_related("org", "origin_org", "committee", "lead_mediator", "registered_by")
+    return get_visible_or_404(qs, request.user, pk=pk)
+
+
+def _parse_int(value, default=None):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def party_display(party: Party, full: bool) -> dict:
+    """A party as shown: whole personal data for those handling the case, masked for everyone else."""
+    return {
+        "party": party, "name": party.name,
+        "id_number": party.id_number if full else mask_id(party.id_number),
+        "phone": party.phone if full else mask_phone(party.phone),
+        "address": party.address if full else mask_address(party.address),
+    }
+
+
+# ------------------------------------------------------------------ 纠纷台账 (list)
+
+
+def _filtered_cases(request):
+    qs = DisputeCase.objects.visible_to(request.user).select_related("org", "lead_mediator")
+    g = request.GET
+    if g.get("status"):
+        qs = qs.filter(status=g["status"])
+    if g.get("type"):
+        qs = qs.filter(dispute_type=g["type"])
+    if g.get("channel"):
+        qs = qs.filter(channel=g["channel"])
+    if _parse_int(g.get("org")):
+        unit = Org.objects.filter(pk=int(g["org"])).first()
+        if unit:
+            qs = qs.filter(org__path__startswith=unit.path)
+    if _parse_int(g.get("year")):
+        qs = qs.filter(registered_on__year=int(g["year"]))
+    if g.get("overdue"):
+        qs = qs.filter(status__in=DisputeCase.OPEN, resolve_due_on__lt=deadlines.today())
+    if g.get("mine"):
+        qs = qs.filter(Q(lead_mediator__user=request.user) | Q(co_mediators__user=request.user)).distinct()
+    text = g.get("q", "").strip()
+    if text:
+        qs = qs.filter(Q(number__icontains=text) | Q(title__icontains=text) | Q(parties__name__icontains=text)).distinct()
+    return qs
+
+
+@login_required
+def case_list(request):
+    qs = _filtered_cases(request).prefetch_related(Prefetch("parties", queryset=Party.objects.order_by("sort_order")))
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [{"case": c, "parties": list(c.parties.all())} for c in page]
+    for row in rows:
+        first = row["parties"][0] if row["parties"] else None
+        row["phone"] = mask_phone(first.phone) if first else ""
+    org = acting_org(request)
+    return render(request, "mediation/case_list.html", {
+        "page": page, "rows": rows, "statuses": DisputeCase.Status.choices, "types": DisputeType.choices,
+        "channels": Channel.choices, "units": _units(request), "today": deadlines.today(),
+        "can_register": perms.can_register(request.user, org), "can_import": perms.can_import(request.user, org),
+        "query": request.GET.urlencode(),
+    })
+
+
+# ------------------------------------------------------------------ 登记
+
+
+@login_required
+def case_create(request):
+    org = acting_org(request)
+    _require(perms.can_register(request.user, org), "请在调解员、经办人或负责人的任职下登记纠纷。")
+    form = forms.CaseForm(request.POST or None, initial={"registered_on": deadlines.today(), "channel": Channel.WALK_IN})
+    parties = forms.party_formset(request.POST or None)
+    if request.method == "POST" and form.is_valid() & parties.is_valid():
+        data = form.cleaned_data
+        try:
+            case = actions.register_case(by=request.user, org=org, parties=parties.party_dicts(), **data)
+        except ValidationError as error:
+            apply_errors(form, error)
+            if "parties" in getattr(error, "error_dict", {}):
+                parties._non_form_errors = parties.error_class(error.message_dict["parties"])
+        else:
+            messages.success(request, f"已登记：{case.number}。")
+            return redirect("mediation:case_detail", case.pk)
+    return render(request, "mediation/case_form.html", {"form": form, "parties": parties, "org": org})
+
+
+@login_required
+def case_edit(request, pk):
+    case = _case(request, pk)
+    _require(perms.can_see_personal_data(request.user, case))
+    form = forms.CaseEditForm(request.POST or None, instance=case)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_case(DisputeCase.objects.get(pk=case.pk), by=request.user,
+                                **{f: form.cleaned_data[f] for f in forms.CaseEditForm.Meta.fields})
+        except ValidationError as error:
+            apply_errors(form, error)
+        except InvalidTransition as error:
+            messages.error(request, str(error))
+            return redirect("mediation:case_detail", case.pk)
+        else:
+            messages.success(request, "登记信息已修改。")
+            return redirect("mediation:case_detail", case.pk)
+    return render(request, "mediation/simple_form.html", {
+        "form": form, "case": case, "title": "修改登记信息", "submit": "保存"})
+
+
+@login_required
+def party_add(request, pk):
+    case = _case(request, pk)
+    _require(perms.can_see_personal_data(request.user, case))
+    form = forms.PartyForm(request.POST or None, initial={"side": Party.Side.RESPONDENT})
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.add_party(case, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        except InvalidTransition as error:
+            messages.error(request, str(error))
+            return redirect("mediation:case_detail", case.pk)
+        else:
+            messages.success(request, "当事人已补录。")
+            return redirect("mediation:case_detail", case.pk)
+    return render(request, "mediation/simple_form.html", {
+        "form": form, "case": case, "title": "补录当事人", "submit": "保存"})
+
+
+@login_required
+def party_edit(request, pk):
+    party = get_visible_or_404(Party.objects.select_related("case__org"), request.user, pk=pk)
+    case = party.case
+    _require(perms.can_see_personal_data(request.user, case))
+    form = forms.PartyForm(request.POST or None, instance=Party.objects.get(pk=party.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_party(party, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        except InvalidTransition as error:
+            messages.error(request, str(error))
+            return redirect("mediation:case_detail", case.pk)
+        else:
+            messages.success(request, "当事人信息已修改。")
+            return redirect("mediation:case_detail", case.pk)
+    return render(request, "mediation/simple_form.html", {
+        "form": form, "case": case, "title": f"修改当事人：{party.name}", "submit": "保存"})
+
+
+# ------------------------------------------------------------------ case page and its actions
+
+
+def _action_forms(user, case: DisputeCase) -> dict:
+    """The unbound form of every step the user may take now (same predicates as the buttons)."""
+    f = {}
+    if perms.can_accept(user, case):
+        f["accept"] = forms.OnDateForm(prefix="accept", label="受理日期")
+        f["reject"] = forms.RejectForm(prefix="reject")
+    if perms.can_assign(user, case):
+        f["assign"] = forms.AssignForm(prefix="assign", case=case)
+    if perms.can_escalate(user, case):
+        f["escalate"] = forms.ReasonForm(prefix="escalate", label="上报理由",
+                                         help_text="如“涉及多村、标的较大，本级调解难以化解”")
+    if perms.can_extend(user, case):
+        f["extend"] = forms.ReasonForm(prefix="extend", label="延长理由", help_text="如“双方当事人同意继续调解”")
+    if perms.can_mediate(user, case):
+        f["session"] = forms.SessionForm(prefix="session", case=case)
+        if not hasattr(case, "agreement"):
+            f["oral"] = forms.OralForm(prefix="oral")
+        f["failure"] = forms.FailureForm(prefix="failure")
+    if perms.can_sign(user, case):
+        f["sign"] = forms.SignForm(prefix="sign", case=case)
+    if perms.can_record_confirmation(user, case):
+        f["confirmation"] = forms.ConfirmationForm(prefix="confirmation")
+    if perms.can_follow_up(user, case):
+        f["follow_up"] = forms.FollowUpForm(prefix="follow_up", initial={
+            "visited_on": deadlines.today(), "visitor": user.display_name,
+            "performance": "na" if case.outcome == DisputeCase.Outcome.FAILED else "done"})
+    if perms.can_close(user, case):
+        f["close"] = forms.OnDateForm(prefix="close", label="结案日期")
+    return f
+
+
+STEPS = ["登记", "受理", "指派", "调解", "调解结果", "回访", "结案"]
+# For each status: how many steps are done, and which later steps do not apply.
+PROGRESS = {
+    "registered": (1, ()), "accepted": (2, ()), "mediating": (3, ()), "agreed": (5, ()),
+    "failed": (5, ("回访",)), "followed_up": (6, ()), "closed": (7, ()), "rejected": (2, ("指派", "调解", "调解结果", "回访", "结案")),
+}
+ACTION_LABELS = {
+    **{f"mediation.{k}": v for k, v in DisputeCase.ACTION_LABELS.items()},
+    "mediation.register": "登记", "mediation.update_case": "修改登记信息", "mediation.add_party": "补录当事人",
+    "mediation.update_party": "修改当事人信息", "mediation.extend": "延长调解期限", "mediation.add_session": "调解记录",
+    "mediation.record_session": "记录调解情况", "mediation.draft_agreement": "起草调解协议书",
+    "mediation.update_agreement": "修改调解协议书", "mediation.record_confirmation": "司法确认情况",
+    "mediation.rate": "群众评价", "mediation.register_from_finding": "由排查发现转立案件",
+    "mediation.raise_warning": "系统预警", "mediation.import_outcome": "导入调解结果",
+}
+
+
+def _progress(case: DisputeCase) -> list[tuple[str, str]]:
+    done, skipped = PROGRESS[case.status]
+    steps = ["登记", "不予受理", *STEPS[2:]] if case.status == DisputeCase.Status.REJECTED else STEPS
+    return [(label, "skip" if label in skipped else "done" if i < done else "current" if i == done else "")
+            for i, label in enumerate(steps)]
+
+
+def _timeline(case: DisputeCase) -> list[AuditEntry]:
+    return list(AuditEntry.objects.filter(target_type=DisputeCase._meta.label_lower, target_id=str(case.pk))
+                .order_by("seq"))
+
+
+def _render_case(request, case: DisputeCase, bound: dict | None = None, status: int = 200):
+    user = request.user
+    full = perms.can_see_personal_data(user, case)
+    action_forms = _action_forms(user, case)
+    action_forms.update(bound or {})
+    agreement = Agreement.objects.filter(case=case).select_related("signing_mediator").first()
+    parties = [party_display(p, full) for p in case.parties.all()]
+    signed = set((agreement.signatures or {}).get("parties", [])) if agreement else set()
+    context = {
+        "case": case, "parties": parties, "full": full, "forms": action_forms, "agreement": agreement,
+        "signed_ids": signed,
+        "sessions": case.sessions.prefetch_related("mediators").order_by("held_on", "pk"),
+        "follow_ups": case.follow_ups.all(), "escalations": case.escalations.select_related("from_org", "to_org"),
+        "warnings": case.early_warnings.filter(status=EarlyWarning.Status.OPEN),
+        "deadline_list": deadlines.of(case), "timeline": _timeline(case), "today": deadlines.today(),
+        "progress": _progress(case), "action_labels": ACTION_LABELS,
+        "finding": Finding.objects.filter(case=case).select_related("round").first(),
+        "can_edit": perms.can_update_case(user, case) and full,
+        "can_draft": perms.can_mediate(user, case) and (agreement is None or (
+            agreement.kind == Agreement.Kind.WRITTEN and not agreement.is_effective)),
+        "can_download": perms.can_download_agreement(user, case),
+        "can_add_party": case.is_open and full,
+    }
+    return render(request, "mediation/case_detail.html", context, status=status)
+
+
+@login_required
+def case_detail(request, pk):
+    return _render_case(request, _case(request, pk))
+
+
+def _step(request, pk, key: str, make_form, run, done: str, role=perms.can_see_personal_data):
+    """One POSTed step on the case page: form invalid or action refused → the page again with the reasons."""
+    case = _case(request, pk)
+    _require(role(request.user, case))
+    form = make_form(case)
+    if form.is_valid():
+        try:
+            run(case, form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        except InvalidTransition as error:
+            messages.error(request, str(error))
+            return redirect("mediation:case_detail", case.pk)
+        else:
+            messages.success(request, done)
+            return redirect(reverse("mediation:case_detail", args=[case.pk]) + f"#{key}")
+    return _render_case(request, DisputeCase.objects.select_related("org").get(pk=case.pk), {key: form})
+
+
+@require_POST
+@login_required
+def accept(request, pk):
+    return _step(request, pk, "accept", lambda c: forms.OnDateForm(request.POST, prefix="accept", label="受理日期"),
+                 lambda c, d: actions.accept(c, by=request.user, on=d["on"], note=d["note"]),
+                 "已受理。调结期限已按《人民调解工作若干规定》第三十三条计算。")
+
+
+@require_POST
+@login_required
+def reject(request, pk):
+    return _step(request, pk, "reject", lambda c: forms.RejectForm(request.POST, prefix="reject"),
+                 lambda c, d: actions.reject(c, by=request.user, reason=d["reason"], note=d["note"]),
+                 "已决定不予受理，原因已记录。")
+
+
+@require_POST
+@login_required
+def assign(request, pk):
+    return _step(request, pk, "assign", lambda c: forms.AssignForm(request.POST, prefix="assign", case=c),
+                 lambda c, d: actions.assign(c, by=request.user, committee=d["committee"], lead=d["lead"],
+                                             co_mediators=list(d["co_mediators"]), on=d["on"]),
+                 "已指派调解员。")
+
+
+@require_POST
+@login_required
+def escalate(request, pk):
+    return _step(request, pk, "escalate", lambda c: forms.ReasonForm(request.POST, prefix="escalate"),
+                 lambda c, d: actions.escalate(c, by=request.user, reason=d["reason"]),
+                 "已上报上级调处，由上级单位重新指派。")
+
+
+@require_POST
+@login_required
+def extend(request, pk):
+    return _step(request, pk, "extend", lambda c: forms.ReasonForm(request.POST, prefix="extend"),
+                 lambda c, d: actions.extend(c, by=request.user, reason=d["reason"]),
+                 "调解期限已延长，理由已记录。")
+
+
+@require_POST
+@login_required
+def session_add(request, pk):
+    return _step(request, pk, "session", lambda c: forms.SessionForm(request.POST, prefix="session", case=c),
+                 lambda c, d: actions.add_session(c, by=request.user, held_on=d["held_on"], place=d["place"],
+                                                  mediators=list(d["mediators"]), attendees=d["attendees"],
+                                                  summary=d["summary"]),
+                 "调解记录已保存。")
+
+
+@require_POST
+@login_required
+def session_record(request, pk):
+    session = get_visible_or_404(Session.objects.select_related("case__org"), request.user, pk=pk)
+    _require(perms.can_see_personal_data(request.user, session.case))
+    form = forms.RecordSessionForm(request.POST, prefix=f"record{session.pk}")
+    if form.is_valid():
+        try:
+            actions.record_session(session, by=request.user, summary=form.cleaned_data["summary"],
+                                   attendees=form.cleaned_data["attendees"])
+        except (ValidationError, InvalidTransition) as error:
+            messages.error(request, "；".join(getattr(error, "messages", [str(error)])))
+        else:
+            messages.success(request, "调解情况已记录。")
+    else:
+        messages.error(request, "请填写调解情况。")
+    return redirect(reverse("mediation:case_detail", args=[session.case_id]) + "#sessions")
+
+
+@require_POST
+@login_required
+def oral(request, pk):
+    return _step(request, pk, "oral", lambda c: forms.OralForm(request.POST, prefix="oral"),
+                 lambda c, d: actions.record_oral(c, by=request.user, **d),
+                 "口头协议已记录，调解成功。请按期回访履行情况。")
+
+
+@require_POST
+@login_required
+def failure(request, pk):
+    return _step(request, pk, "failure", lambda c: forms.FailureForm(request.POST, prefix="failure"),
+                 lambda c, d: actions.record_failure(c, by=request.user, routes=d["routes"], note=d["note"],
+                                                     on=d["on"]),
+                 "已终止调解，告知的其他途径已记录。")
+
+
+@require_POST
+@login_required
+def sign(request, pk):
+    return _step(request, pk, "sign", lambda c: forms.SignForm(request.POST, prefix="sign", case=c),
+                 lambda c, d: actions.sign_agreement(
+                     c, by=request.user, signed_party_ids=d["parties"], mediator_signed=d["mediator_signed"],
+                     sealed=d["sealed"], signing_mediator=d["signing_mediator"], effective_on=d["effective_on"],
+                     wants_confirmation=d["wants_confirmation"]),
+                 "调解协议书已生效，调解成功。")
+
+
+@require_POST
+@login_required
+def confirmation(request, pk):
+    return _step(request, pk, "confirmation", lambda c: forms.ConfirmationForm(request.POST, prefix="confirmation"),
+                 lambda c, d: actions.record_confirmation(c, by=request.user, declined=d["declined"],
+                                                          applied_on=d["applied_on"], court=d["court"],
+                                                          result=d["result"]),
+                 "司法确认情况已记录。")
+
+
+@require_POST
+@login_required
+def follow_up(request, pk):
+    return _step(request, pk, "follow_up", lambda c: forms.FollowUpForm(request.POST, prefix="follow_up"),
+                 lambda c, d: actions.follow_up(c, by=request.user, **d), "回访已记录。")
+
+
+@require_POST
+@login_required
+def close(request, pk):
+    return _step(request, pk, "close", lambda c: forms.OnDateForm(request.POST, prefix="close", label="结案日期"),
+                 lambda c, d: actions.close(c, by=request.user, on=d["on"], note=d["note"]), "已结案归档。")
+
+
+@login_required
+def agreement_edit(request, pk):
+    """起草或修改调解协议书 (GET shows the form; POST is the action)."""
+    case = _case(request, pk)
+    _require(perms.can_see_personal_data(request.user, case))
+    agreement = Agreement.objects.filter(case=case).first()
+    initial = {} if agreement else {"facts": case.description, "issues": case.claims,
+                                    "copies": case.parties.count() + 1}
+    form = forms.AgreementForm(request.POST or None, instance=agreement, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.draft_agreement(case, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        except InvalidTransition as error:
+            messages.error(request, str(error))
+            return redirect("mediation:case_detail", case.pk)
+        else:
+            messages.success(request, "调解协议书已保存。请下载打印，各方签署后在案件页确认生效。")
+            return redirect(reverse("mediation:case_detail", args=[case.pk]) + "#agreement")
+    parties = [party_display(p, True) for p in case.parties.all()]
+    return render(request, "mediation/agreement_form.html", {"form": form, "case": case, "agreement": agreement,
+                                                             "parties": parties})
+
+
+@login_required
+def agreement_download(request, pk):
+    case = _case(request, pk)
+    _require(perms.can_see_personal_data(request.user, case), "只有承办本案的人员可以下载调解协议书。")
+    agreement = get_visible_or_404(Agreement.objects.select_related("case__org", "case__committee"), request.user,
+                                   case=case, kind=Agreement.Kind.WRITTEN)
+    response = HttpResponse(agreement_docx(agreement), content_type=(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+    name = f"人民调解协议书{agreement.number}{'' if agreement.is_effective else '（待签署）'}.docx"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{escape_uri_path(name)}"
+    return response
+
+
+# ------------------------------------------------------------------ 调委会 and 调解员
+
+
+@login_required
+def committee_list(request):
+    committees = (Committee.objects.visible_to(request.user).select_related("org")
+                  .prefetch_related("people"))
+    today = deadlines.today()
+    rows = [{"committee": c, "members": sum(1 for p in c.people.all() if p.is_active and p.is_member),
+             "mediators": sum(1 for p in c.people.all() if p.is_active and not p.is_legal_adviser),
+             "advisers": sum(1 for p in c.people.all() if p.is_active and p.is_legal_adviser),
+             "problems": c.composition_problems(today)} for c in committees]
+    return render(request, "mediation/committee_list.html", {
+        "rows": rows, "can_create": perms.can_manage_committee(request.user, acting_org(request))
+        if acting_org(request) else False})
+
+
+@login_required
+def committee_create(request):
+    org = acting_org(request)
+    _require(org is not None and perms.can_manage_committee(request.user, org), "只有经办人或负责人可以登记调委会。")
+    units = [u for u in _units(request) if u.is_within(org) and perms.can_manage_committee(request.user, u)]
+    form = forms.CommitteeForm(request.POST or None)
+    form.fields["org"] = forms.forms.ModelChoiceField(label="所属单位", queryset=Org.objects.filter(
+        pk__in=[u.pk for u in units]), initial=org)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            committee = actions.create_committee(by=request.user, org=d["org"], name=d["name"],
+                                                 term_start=d["term_start"], phone=d["phone"], address=d["address"])
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"已登记{committee.name}，请录入委员和调解员。")
+            return redirect("mediation:committee_detail", committee.pk)
+    return render(request, "mediation/simple_form.html", {"form": form, "title": "登记调委会", "submit": "保存",
+                                                          "back": reverse("mediation:committee_list")})
+
+
+@login_required
+def committee_detail(request, pk):
+    committee = get_visible_or_404(Committee.objects.select_related("org"), request.user, pk=pk)
+    can_manage = perms.can_manage_committee(request.user, committee.org)
+    if request.method == "POST":
+        _require(can_manage, "只有经办人或负责人可以修改调委会。")
+        form = forms.CommitteeForm(request.POST, instance=Committee.objects.get(pk=committee.pk))
+        if form.is_valid():
+            try:
+                actions.update_committee(committee, by=request.user,
+                                         **{f: form.cleaned_data[f] for f in forms.CommitteeForm.Meta.fields})
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, "调委会信息已保存。")
+                return redirect("mediation:committee_detail", committee.pk)
+    else:
+        form = forms.CommitteeForm(instance=committee)
+    people = committee.people.select_related("user").order_by("-is_active", "position", "name")
+    return render(request, "mediation/committee_detail.html", {
+        "committee": committee, "people": people, "form": form, "can_manage": can_manage,
+        "problems": committee.composition_problems(deadlines.today()),
+        "person_form": forms.MediatorForm(committee=committee),
+        "open_cases": committee.cases.filter(status__in=DisputeCase.OPEN).count(),
+    })
+
+
+@login_required
+def mediator_add(request, pk):
+    committee = get_visible_or_404(Committee.objects.select_related("org"), request.user, pk=pk)
+    _require(perms.can_manage_committee(request.user, committee.org), "只有经办人或负责人可以增补调解员。")
+    form = forms.MediatorForm(request.POST or None, committee=committee)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = actions.add_mediator(committee, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"已录入{person.get_position_display()}{person.name}。")
+            return redirect("mediation:committee_detail", committee.pk)
+    return render(request, "mediation/simple_form.html", {
+        "form": form, "title": f"{committee.name} · 录入人员", "submit": "保存",
+        "back": reverse("mediation:committee_detail", args=[committee.pk])})
+
+
+@login_required
+def mediator_edit(request, pk):
+    person = get_visible_or_404(Mediator.objects.select_related("committee__org"), request.user, pk=pk)
+    committee = person.committee
+    _require(perms.can_manage_committee(request.user, committee.org), "只有经办人或负责人可以修改调解员信息。")
+    form = forms.MediatorForm(request.POST or None, instance=Mediator.objects.get(pk=person.pk), committee=committee)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_mediator(person, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"{person.name}的信息已保存。")
+            return redirect("mediation:committee_detail", committee.pk)
+    return render(request, "mediation/simple_form.html", {
+        "form": form, "title": f"{committee.name} · {person.name}", "submit": "保存",
+        "back": reverse("mediation:committee_detail", args=[committee.pk])})
+
+
+# ------------------------------------------------------------------ 排查
+
+
+@login_required
+def round_list(request):
+    qs = ScreeningRound.objects.visible_to(request.user).select_related("org")
+    year = _parse_int(request.GET.get("year"))
+    if year:
+        qs = qs.filter(planned_on__year=year)
+    if request.GET.get("status"):
+        qs = qs.filter(status=request.GET["status"])
+    if _parse_int(request.GET.get("org")):
+        unit = Org.objects.filter(pk=int(request.GET["org"])).first()
+        if unit:
+            qs = qs.filter(org__path__startswith=unit.path)
+    qs = qs.prefetch_related("findings")
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    org = acting_org(request)
+    return render(request, "mediation/round_list.html", {
+        "page": page, "units": _units(request), "statuses": ScreeningRound.Status.choices,
+        "can_create": perms.can_screen(request.user, org) if org else False})
+
+
+@login_required
+def round_create(request):
+    org = acting_org(request)
+    _require(org is not None and perms.can_screen(request.user, org), NOT_A_WORKER)
+    units = [u for u in _units(request) if u.is_within(org)]
+    form = forms.RoundForm(request.POST or None, orgs=units, initial={"org": org, "planned_on": deadlines.today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            screening = actions.plan_round(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "排查已登记。实施后请填写排查情况和发现的纠纷。")
+            return redirect("mediation:round_detail", screening.pk)
+    return render(request, "mediation/simple_form.html", {"form": form, "title": "安排排查", "submit": "保存",
+                                                          "back": reverse("mediation:round_list")})
+
+
+def _render_round(request, screening, complete_form=None, finding_form=None, status=200):
+    user = request.user
+    findings = list(screening.findings.select_related("case"))
+    return render(request, "mediation/round_detail.html", {
+        "round": screening, "findings": findings,
+        "can_complete": perms.can_complete_round(user, screening),
+        "can_add": perms.can_add_finding(user, screening),
+        "complete_form": complete_form or forms.CompleteRoundForm(prefix="complete",
+                                                                  initial={"screeners": screening.screeners}),
+        "finding_form": finding_form or forms.FindingForm(prefix="finding"),
+        "resolve_forms": {f.pk: forms.NoteForm(prefix=f"resolve{f.pk}", label="化解情况") for f in findings
+                          if perms.can_dispose_finding(user, f)},
+    }, status=status)
+
+
+@login_required
+def round_detail(request, pk):
+    return _render_round(request, get_visible_or_404(ScreeningRound.objects.select_related("org"), request.user, pk=pk))
+
+
+@require_POST
+@login_required
+def round_complete(request, pk):
+    screening = get_visible_or_404(ScreeningRound.objects.select_related("org"), request.user, pk=pk)
+    _require(perms.can_screen(request.user, screening.org))
+    form = forms.CompleteRoundForm(request.POST, prefix="complete")
+    if form.is_valid():
+        try:
+            actions.complete_round(screening, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        except InvalidTransition as error:
+            messages.error(request, str(error))
+            return redirect("mediation:round_detail", screening.pk)
+        else:
+            messages.success(request, "排查情况已登记。")
+            return redirect("mediation:round_detail", screening.pk)
+    return _render_round(request, screening, complete_form=form)
+
+
+@require_POST
+@login_required
+def finding_add(request, pk):
+    screening = get_visible_or_404(ScreeningRound.objects.select_related("org"), request.user, pk=pk)
+    _require(perms.can_add_finding(request.user, screening))
+    form = forms.FindingForm(request.POST, prefix="finding")
+    if form.is_valid():
+        try:
+            actions.add_finding(screening, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "排查发现已登记。")
+            return redirect(reverse("mediation:round_detail", args=[screening.pk]) + "#findings")
+    return _render_round(request, screening, finding_form=form)
+
+
+@require_POST
+@login_required
+def finding_register(request, pk):
+    """一键转为纠纷案件."""
+    finding = get_visible_or_404(Finding.objects.select_related("round__org"), request.user, pk=pk)
+    _require(perms.can_screen(request.user, finding.round.org))
+    try:
+        case = actions.register_from_finding(finding, by=request.user)
+    except (ValidationError, InvalidTransition) as error:
+        messages.error(request, "；".join(getattr(error, "messages", [str(error)])))
+        return redirect("mediation:round_detail", finding.round_id)
+    messages.success(request, f"已转为纠纷案件 {case.number}，请补全当事人信息后受理。")
+    return redirect("mediation:case_detail", case.pk)
+
+
+@require_POST
+@login_required
+def finding_resolve(request, pk):
+    finding = get_visible_or_404(Finding.objects.select_related("round__org"), request.user, pk=pk)
+    _require(perms.can_screen(request.user, finding.round.org))
+    form = forms.NoteForm(request.POST, prefix=f"resolve{finding.pk}")
+    if not form.is_valid():
+        messages.error(request, "请写明化解情况。")
+        return redirect("mediation:round_detail", finding.round_id)
+    try:
+        actions.resolve_finding(finding, by=request.user, note=form.cleaned_data["note"])
+    except (ValidationError, InvalidTransition) as error:
+        messages.error(request, "；".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, "已记录当场化解。")
+    return redirect(reverse("mediation:round_detail", args=[finding.round_id]) + "#findings")
+
+
+# ------------------------------------------------------------------ 预警
+
+
+@login_required
+def warning_list(request):
+    status = request.GET.get("status", EarlyWarning.Status.OPEN)
+    qs = (EarlyWarning.objects.visible_to(request.user).select_related("case__org", "handled_by")
+          .filter(status=status))
+    if request.GET.get("kind"):
+        qs = qs.filter(kind=request.GET["kind"])
+    page = Paginator(qs.order_by("-raised_on", "-pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = dict(EarlyWarning.objects.visible_to(request.user).filter(status=EarlyWarning.Status.OPEN)
+                  .values_list("kind").annotate(n=Count("pk"))
+                  .values_list("kind", "n"))
+    org = acting_org(request)
+    return render(request, "mediation/warning_list.html", {
+        "page": page, "status": status, "kinds": EarlyWarning.Kind.choices, "counts": counts,
+        "handle": {w.pk: forms.NoteForm(prefix=f"w{w.pk}") for w in page if perms.can_handle_warning(request.user, w)},
+        "can_scan": perms.can_scan_warnings(request.user, org),
+    })
+
+
+@require_POST
+@login_required
+def warning_handle(request, pk):
+    warning = get_visible_or_404(EarlyWarning.objects.select_related("case__org"), request.user, pk=pk)
+    _require(perms.can_review_warnings(request.user, warning.case.org), "预警由负责人审阅处理。")
+    form = forms.NoteForm(request.POST, prefix=f"w{warning.pk}")
+    if not form.is_valid():
+        messages.error(request, "请写明处理情况。")
+        return redirect("mediation:warning_list")
+    try:
+        actions.handle_warning(warning, by=request.user, note=form.cleaned_data["note"])
+    except (ValidationError, InvalidTransition) as error:
+        messages.error(request, "；".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, f"预警（{warning.case.number}）已标记处理。")
+    return redirect("mediation:warning_list")
+
+
+@require_POST
+@login_required
+def warning_scan(request):
+    org = acting_org(request)
+    _require(perms.can_scan_warnings(request.user, org), "只有负责人或经办人可以重新扫描预警。")
+    raised = actions.scan_warnings(by=request.user, orgs=[org])
+    messages.success(request, f"扫描完成，新增预警 {raised} 条。")
+    return redirect("mediation:warning_list")
+
+
+# ------------------------------------------------------------------ 统计
+
+
+def _figures_scope(request):
+    today = deadlines.today()
+    year = _parse_int(request.GET.get("year"), today.year)
+    units = _units(request)
+    org_id = _parse_int(request.GET.get("org"))
+    chosen = next((u for u in units if u.pk == org_id), None)
+    orgs = [chosen] if chosen else _top_units(request)
+    return year, orgs, units, chosen
+
+
+@login_required
+def figures(request):
+    year, orgs, units, chosen = _figures_scope(request)
+    start, end = indicators.year_period(year)
+    headline = indicators.figures(orgs, start, end)
+    tables = [(key, label, indicators.breakdown(orgs, start, end, key)) for key, label in indicators.BREAKDOWNS.items()]
+    screenings = indicators.screening_by_month(orgs, start, end)
+    for key, _label, rows in tables:
+        if key == "month":
+            for row in rows:
+                row["screenings"] = screenings.get(row["key"], 0)
+    today = deadlines.today()
+    return render(request, "mediation/figures.html", {
+        "year": year, "years": list(range(today.year, today.year - 6, -1)), "units": units, "chosen": chosen,
+        "f": headline, "tables": tables, "sentences": report.sentences(orgs, year),
+        "year_str": str(year), "org_str": str(chosen.pk) if chosen else "",
+    })
+
+
+@login_required
+def figures_drill(request):
+    """The records behind one figure."""
+    year, orgs, _units_, chosen = _figures_scope(request)
+    start, end = indicators.year_period(year)
+    metric = request.GET.get("metric", "accepted")
+    if metric == "screenings":
+        return redirect(reverse("mediation:round_list") + f"?year={year}&status=done"
+                        + (f"&org={chosen.pk}" if chosen else ""))
+    if metric not in indicators.METRICS:
+        metric = "accepted"
+    qs = indicators.cases_for(metric, orgs, start, end)
+    by, key = request.GET.get("by", ""), request.GET.get("key", "")
+    if by in indicators.BREAKDOWNS and key:
+        qs = indicators.drill_filter(qs, by, key)
+    qs = qs.filter(pk__in=DisputeCase.objects.visible_to(request.user).values("pk")).select_related("org")
+    page = Paginator(qs.order_by("-accepted_on", "-pk").prefetch_related("parties"), PAGE_SIZE).get_page(
+        request.GET.get("page"))
+    return render(request, "mediation/figures_drill.html", {
+        "page": page, "metric": indicators.METRICS[metric], "year": year, "chosen": chosen,
+        "rows": [{"case": c, "parties": list(c.parties.all())} for c in page], "today": deadlines.today(),
+        "count": page.paginator.count,
+    })
+
+
+# ------------------------------------------------------------------ 台账 Excel
+
+
+@login_required
+def ledger_template(request):
+    return excel.template_response(ledger.COLUMNS, title="矛盾纠纷调解台账", filename="矛盾纠纷调解台账导入模板.xlsx")
+
+
+@login_required
+def ledger_import(request):
+    org = acting_org(request)
+    _require(perms.can_import(request.user, org), "只有经办人或负责人可以导入台账。")
+    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    errors, created = [], None
+    if request.method == "POST" and form.is_valid():
+        result = ledger.check_rows(excel.read_rows(form.cleaned_data["file"], ledger.COLUMNS))
+        if result.ok and not result.rows:
+            errors = ["表格中没有可导入的数据行。"]
+        elif result.ok:
+            try:
+                created = actions.import_ledger(result.rows, by=request.user, org=org)
+            except ValidationError as error:
+                errors = [f"导入失败，未保存任何数据：{m}" for m in error.messages]
+            else:
+                messages.success(request, f"已导入 {len(created)} 起纠纷到{org.name}。")
+                return redirect(reverse("mediation:case_list") + "?q=&year=")
+        else:
+            errors = [str(e) for e in sorted(result.errors, key=lambda e: e.row)]
+    return render(request, "mediation/ledger_import.html", {"form": form, "errors": errors, "org": org,
+                                                            "columns": ledger.COLUMNS})
+
+
+@login_required
+def ledger_export(request):
+    qs = _filtered_cases(request).prefetch_related("parties", "co_mediators").select_related("lead_mediator")
+    rows = ledger.export_rows(qs[:20000], full=lambda case: perms.can_see_personal_data(request.user, case))
+    stamp = deadlines.today().strftime("%Y%m%d")
+    return excel.export_response(ledger.EXPORT_COLUMNS, rows, title="矛盾纠纷调解台账",
+                                 filename=f"矛盾纠纷调解台账{stamp}.xlsx")

@@ -1,0 +1,158 @@
+"""预警: signals that a dispute may repeat or escalate, raised for the head to review.
+
+人民调解法 第二十五条: 调解员发现纠纷有可能激化的, 应当采取有针对性的预防措施; 对有可能引起治安案件、
+刑事案件的纠纷, 应当及时向当地公安机关或者其他有关部门报告.
+
+Four kinds of signal, each raised once per (case, kind, key) so a rescan adds nothing twice:
+- the same party (身份证号/统一社会信用代码, or name + phone) in another open or recent case of the same 乡镇/街道;
+- the same address in another open or recent case;
+- an open case past its one-month target;
+- words in the description, claims or session notes that signal threats, self-harm or group action.
+"""
+
+import datetime as dt
+
+from django.db.models import Q
+
+from yifa.core import audit
+from yifa.core.identity import mask_id
+
+from .models import DisputeCase, EarlyWarning, Party, Session, open_or_recent
+
+RECENT_DAYS = 365
+GROUP_SIZE = 10  # 涉及人数 at or above this is treated as a 群体性 dispute
+# Grouped so the warning says what kind of risk it is.
+RISK_WORDS = {
+    "扬言威胁": ("扬言", "威胁", "报复", "同归于尽", "拼命", "弄死", "杀了", "砍人", "持刀", "放火", "械斗"),
+    "自伤自杀": ("自杀", "轻生", "跳楼", "跳河", "喝农药", "寻死", "不想活"),
+    "群体性": ("群体", "集体上访", "聚集", "围堵", "堵路", "拉横幅", "闹事", "越级上访", "进京"),
+}
+
+
+AREA_KINDS = ("township", "subdistrict", "county", "city")
+
+
+def area_path(org) -> str:
+    """The 乡镇/街道 (or higher) subtree a case is compared within: the nearest such unit at or above ``org``."""
+    if org.kind in AREA_KINDS:
+        return org.path
+    parent = org.parent
+    return parent.path if parent is not None and parent.kind in AREA_KINDS else org.path
+
+
+def found_risk_words(text: str) -> dict[str, list[str]]:
+    found = {}
+    for group, words in RISK_WORDS.items():
+        hits = [w for w in words if w in text]
+        if hits:
+            found[group] = hits
+    return found
+
+
+def raise_warning(case: DisputeCase, kind: str, *, key: str, detail: str, today: dt.date) -> EarlyWarning | None:
+    """Create the warning unless this (case, kind, key) was raised before; audited as a system act."""
+    warning, created = EarlyWarning.objects.get_or_create(
+        case=case, kind=kind, key=key[:100], defaults={"detail": detail[:300], "raised_on": today})
+    if not created:
+        return None
+    audit.record("mediation.raise_warning", case, by=None, org=case.org, note=detail[:300],
+                 changes={"kind": [None, warning.get_kind_display()]})
+    return warning
+
+
+def _others(case: DisputeCase, today: dt.date):
+    since = today - dt.timedelta(days=RECENT_DAYS)
+    return (DisputeCase.objects.filter(org__path__startswith=area_path(case.org))
+            .filter(open_or_recent(since)).exclude(pk=case.pk))
+
+
+def _repeat_parties(case: DisputeCase, today: dt.date) -> int:
+    parties = list(case.parties.all())
+    ids = {p.id_number for p in parties if p.id_number}
+    name_phones = [(p.name, p.phone) for p in parties if not p.id_number and p.phone]
+    if not ids and not name_phones:
+        return 0
+    match = Q(id_number__in=ids)
+    for name, phone in name_phones:
+        match |= Q(name=name, phone=phone)
+    seen = (Party.objects.filter(match, case__in=_others(case, today)).select_related("case")
+            .order_by("case_id")[:20])
+    raised = 0
+    for other_party in seen:
+        other = other_party.case
+        who = (f"{other_party.name}（{other_party.id_label}{mask_id(other_party.id_number)}）"
+               if other_party.id_number in ids else f"{other_party.name}（同名同电话）")
+        if raise_warning(case, EarlyWarning.Kind.REPEAT_PARTY, key=f"party:{other.pk}", today=today,
+                         detail=f"当事人{who}另涉纠纷 {other.number}（{other.get_status_display()}）"):
+            raised += 1
+    return raised
+
+
+def _repeat_addresses(case: DisputeCase, today: dt.date) -> int:
+    # Exact match of the stored (trimmed) text: a bare 村名 is too short to mean one household.
+    addresses = {a for a in [case.location, *case.parties.values_list("address", flat=True)] if len(a or "") >= 6}
+    if not addresses:
+        return 0
+    raised = 0
+    others = _others(case, today).filter(Q(location__in=addresses) | Q(parties__address__in=addresses)).distinct()
+    for other in others[:5]:
+        if raise_warning(case, EarlyWarning.Kind.REPEAT_ADDRESS, key=f"address:{other.pk}", today=today,
+                         detail=f"同一地址另有纠纷 {other.number}（{other.get_status_display()}）"):
+            raised += 1
+    return raised
+
+
+def _overdue(case: DisputeCase, today: dt.date) -> int:
+    if case.is_open and case.resolve_due_on and case.resolve_due_on < today:
+        days = (today - case.resolve_due_on).days
+        return int(bool(raise_warning(
+            case, EarlyWarning.Kind.OVERDUE, key=f"overdue:{case.resolve_due_on.isoformat()}", today=today,
+            detail=f"调结期限{case.resolve_due_on:%Y年%-m月%-d日}已过 {days} 天仍未调结"
+                   f"（人民调解工作若干规定第三十三条：一般在一个月内调结）")))
+    return 0
+
+
+def _risk_words(case: DisputeCase, today: dt.date) -> int:
+    notes = " ".join(Session.objects.filter(case=case).values_list("summary", flat=True))
+    found = found_risk_words(" ".join([case.title, case.description, case.claims, notes]))
+    raised = 0
+    if found:
+        words = "、".join(w for hits in found.values() for w in hits)
+        groups = "、".join(found)
+        if raise_warning(case, EarlyWarning.Kind.RISK_WORDS, key="words:" + words, today=today,
+                         detail=f"纠纷材料中出现{groups}风险用语：{words}"):
+            raised += 1
+    if case.people_involved >= GROUP_SIZE and raise_warning(
+            case, EarlyWarning.Kind.RISK_WORDS, key="group", today=today,
+            detail=f"涉及 {case.people_involved} 人，属群体性纠纷，注意防止激化"):
+        raised += 1
+    return raised
+
+
+def scan_case(case: DisputeCase, *, today: dt.date) -> int:
+    """Raise every warning that applies to ``case`` now; returns how many are new."""
+    if case.status == DisputeCase.Status.REJECTED:
+        return 0
+    return (_repeat_parties(case, today) + _repeat_addresses(case, today) + _overdue(case, today)
+            + _risk_words(case, today))
+
+
+def _cases(orgs, today: dt.date):
+    cases = DisputeCase.objects.filter(open_or_recent(today - dt.timedelta(days=RECENT_DAYS)))
+    if orgs is not None:
+        q = Q(pk__in=[])
+        for org in orgs:
+            q |= Q(org__path__startswith=org.path)
+        cases = cases.filter(q)
+    return cases.select_related("org__parent")
+
+
+def scan(*, orgs=None, today: dt.date) -> int:
+    """Scan every open or recent case of ``orgs`` (their subtrees; all units when None)."""
+    return sum(scan_case(case, today=today) for case in _cases(orgs, today))
+
+
+def scan_overdue(*, orgs=None, today: dt.date) -> int:
+    """The daily pass: only the cases that went past their target since they were last looked at."""
+    cases = _cases(orgs, today).filter(status__in=DisputeCase.OPEN, resolve_due_on__lt=today)
+    return sum(_overdue(case, today) for case in cases)
