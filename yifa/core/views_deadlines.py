@@ -22,6 +22,11 @@ from .models import AuditEntry, Org
 from .models.deadlines import CalendarDay, CalendarYear, Deadline, StatutoryRule, SupervisionNotice, Unit
 from .scope import get_visible_or_404
 
+AUDIT_LABELS = {
+    "core.deadline_start": "起算", "core.deadline_pause": "暂停计时", "core.deadline_resume": "恢复计时",
+    "core.deadline_extend": "延长期限", "core.deadline_complete": "办结", "core.deadline_cancel": "撤销期限",
+    "core.deadline_recompute": "因节假日日历修改重新计算",
+}
 CALENDAR_ADMIN_ONLY = "只有最上级单位的管理员可以修改节假日日历和本地设定的期限规则。"
 
 
@@ -41,7 +46,9 @@ def _require_calendar_admin(user) -> None:
 def deadline_detail(request, pk):
     deadline = get_visible_or_404(Deadline.objects.select_related("rule", "org"), request.user, pk=pk)
     deadlines.annotate([deadline])
-    history = AuditEntry.objects.filter(target_type="core.deadline", target_id=str(deadline.pk)).order_by("seq")
+    history = list(AuditEntry.objects.filter(target_type="core.deadline", target_id=str(deadline.pk)).order_by("seq"))
+    for entry in history:
+        entry.label = AUDIT_LABELS.get(entry.action, entry.action)
     return render(request, "core/deadline_detail.html", {
         "d": deadline, "pauses": deadline.pauses.all(), "extension_rows": deadline.extension_rows.all(),
         "reminders": deadline.reminders.all(), "history": history,
@@ -73,23 +80,40 @@ def deadline_list(request):
 
 @login_required
 def calendar_view(request, year=None):
-    """节假日日历: the exceptions of one year, month by month; every signed-in user may read it."""
+    """节假日日历: the year's holidays and 调休上班日 as runs of days; every signed-in user may read it."""
     year = year or deadlines.today().year
     if not 1990 <= year <= 2100:
-        raise PermissionDenied("年份超出范围。")
+        raise Http404("年份超出范围。")
     days = list(CalendarDay.objects.filter(day__year=year))
-    months = defaultdict(list)
-    for day in days:
-        months[day.day.month].append(day)
     coverage = CalendarYear.objects.filter(year=year).select_related("entered_by").first()
-    years = list(CalendarYear.objects.order_by("-year").values_list("year", flat=True))
+    years = list(CalendarYear.objects.order_by("year").values_list("year", flat=True))
     return render(request, "core/calendar_year.html", {
-        "year": year, "months": sorted(months.items()), "coverage": coverage, "years": years,
+        "year": year, "runs": _runs(days), "coverage": coverage,
+        "first_year": years[0] if years else None, "last_year": years[-1] if years else None,
         "rest_count": sum(1 for d in days if not d.is_workday and d.day.weekday() < 5),
         "work_count": sum(1 for d in days if d.is_workday),
         "can_edit": deadlines.can_manage_calendar(request.user),
-        "next_year": max(years, default=year) + 1,
     })
+
+
+def _runs(days: list[CalendarDay]) -> list[dict]:
+    """Consecutive days of the same kind grouped: 10月1日至10月8日 放假 国庆节、中秋节 (8天)."""
+    runs: list[dict] = []
+    for day in sorted(days, key=lambda d: d.day):
+        last = runs[-1] if runs else None
+        if last and last["is_workday"] == day.is_workday and (day.day - last["last"]).days == 1:
+            last["last"] = day.day
+            last["count"] += 1
+            if day.note not in last["notes"]:
+                last["notes"].append(day.note)
+        else:
+            runs.append({"first": day.day, "last": day.day, "is_workday": day.is_workday, "count": 1,
+                         "notes": [day.note]})
+    for run in runs:
+        run["note"] = "、".join(n for n in run["notes"] if n)
+        run["first_label"] = deadlines.fmt(run["first"], True)
+        run["last_label"] = deadlines.fmt(run["last"], True)
+    return runs
 
 
 @login_required
