@@ -10,3 +10,5 @@ os.environ.setdefault("YIFA_HTTPS", "0")
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the
 # tests make around it are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Test-only settings: fast password hashing, no fsync on the SQLite test database.
+os.environ.setdefault("YIFA_TESTING", "1")
