@@ -21,9 +21,22 @@ pg_url=$(bash scripts/pg.sh start "$pgdir")
 
 export YIFA_HTTPS=0
 export YIFA_VAR_DIR=${YIFA_VAR_DIR:-$PWD/var}
+# The two passes run side by side (one core each); their output is printed one after the other.
+logdir=$(mktemp -d /tmp/yifa-test-logs.XXXXXX)
+run_pass() {
+  local name=$1 url=$2; shift 2
+  DATABASE_URL="$url" $PY -m pytest "$@" >"$logdir/$name.log" 2>&1
+  echo $? >"$logdir/$name.rc"
+}
+run_pass sqlite "sqlite:///$YIFA_VAR_DIR/yifa-test-main.sqlite3" "$@" &
+run_pass postgresql "$pg_url" "$@" &
+wait
 status=0
-echo "== SQLite =="
-DATABASE_URL="sqlite:///$YIFA_VAR_DIR/yifa-test-main.sqlite3" $PY -m pytest "$@" || status=$?
-echo "== PostgreSQL =="
-DATABASE_URL="$pg_url" $PY -m pytest "$@" || status=$?
+for name in sqlite postgresql; do
+  echo "== ${name} =="
+  cat "$logdir/$name.log"
+  rc=$(cat "$logdir/$name.rc")
+  [ "$rc" = 0 ] || { echo "!! ${name}: pytest exited with $rc"; status=1; }
+done
+rm -rf "$logdir"
 exit $status
