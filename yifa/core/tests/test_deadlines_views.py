@@ -21,7 +21,7 @@ def test_the_detail_page_explains_the_computation_and_cites_the_article(client, 
     assert "2025年9月28日（周日）为调休上班日" in text
     assert "《政府信息公开条例》第三十三条" in text
     assert "还剩8个工作日" in text
-    assert "core.deadline_start" in text
+    assert "handler（东街道）起算" in text  # the history, in Chinese
 
 
 def test_the_include_shows_state_article_and_explanation(tree):
