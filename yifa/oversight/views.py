@@ -142,28 +142,26 @@ def _active_org(request):
     return membership.org if membership else None
 
 
-def _import(request, *, columns, check, save, title: str, template_name: str, list_url: str):
+def _import(request, *, columns, check, save, title: str, template_url: str, list_url: str):
     """导入台账: every row checked, nothing saved unless all are valid (one transaction)."""
     _deny(perm.can_register(request.user), "只有经办人或负责人可以导入台账。")
     org = _active_org(request)
     form = ImportForm(request.POST or None, request.FILES or None)
-    errors, created = [], None
+    errors = []
     if request.method == "POST" and form.is_valid():
         result = excel.read_rows(form.cleaned_data["file"], columns)
-        if result.ok:
-            check(result, org, deadlines.today())
-        if result.ok:
-            if not result.rows:
-                errors = ["表格中没有数据行。"]
-            else:
-                created = save(result.rows, by=request.user, org=org)
-                messages.success(request, f"已导入 {len(created)} 条记录。")
-                return redirect(list_url)
-        else:
+        check(result, org, deadlines.today())  # cross-column checks too, so every problem is listed at once
+        if not result.ok:
             errors = [str(e) for e in result.errors]
+        elif not result.rows:
+            errors = ["表格中没有数据行。"]
+        else:
+            created = save(result.rows, by=request.user, org=org)
+            messages.success(request, f"已导入 {len(created)} 条记录。")
+            return redirect(list_url)
     return render(request, "oversight/import.html", {
         "form": form, "errors": errors[:200], "error_count": len(errors), "title": title, "org": org,
-        "template_url": template_name, "list_url": list_url,
+        "template_url": template_url, "list_url": list_url,
     })
 
 
@@ -279,7 +277,7 @@ def suggestion_reopen(request, pk):
 def suggestion_import(request):
     return _import(request, columns=ledgers.SUGGESTION_COLUMNS, check=ledgers.check_suggestions,
                    save=actions.import_suggestions, title="代表建议和政协提案台账",
-                   template_name="oversight:suggestion_template", list_url="oversight:suggestion_list")
+                   template_url="oversight:suggestion_template", list_url="oversight:suggestion_list")
 
 
 @login_required
@@ -438,7 +436,7 @@ def letter_list(request):
 @login_required
 def case_import(request):
     return _import(request, columns=ledgers.CASE_COLUMNS, check=ledgers.check_cases, save=actions.import_cases,
-                   title="行政复议和行政应诉台账", template_name="oversight:case_template",
+                   title="行政复议和行政应诉台账", template_url="oversight:case_template",
                    list_url="oversight:case_list")
 
 
@@ -469,7 +467,7 @@ def figures(request):
         ("复议意见书和司法建议", ["letters", "letters_on_time", "letter_on_time_rate"]),
     ]
     return render(request, "oversight/figures.html", {
-        "groups": [(title, [by_code[c] for c in codes]) for title, codes in groups],
+        "figure_groups": [(title, [by_code[c] for c in codes]) for title, codes in groups],
         "year": year, "years": range(today.year, today.year - 6, -1), "orgs": orgs,
         "sentences": sections(orgs, period)["measures"],
     })

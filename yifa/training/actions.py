@@ -28,12 +28,14 @@ def _create(model, action: str, *, by, org, note: str = "", **fields):
 
 
 def _update(obj, action: str, *, by, **fields):
+    # Compare with the stored row: a bound ModelForm has already written its values onto ``obj``.
+    stored = type(obj).objects.get(pk=obj.pk)
     changes = {}
     for name, value in fields.items():
-        old = getattr(obj, name)
+        old = getattr(stored, name)
         if old != value:
             changes[name] = [old, value]
-            setattr(obj, name, value)
+        setattr(obj, name, value)
     obj.full_clean()
     obj.save()
     audit.record(action, obj, by=by, note=str(obj), changes=changes)

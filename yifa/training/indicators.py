@@ -81,7 +81,7 @@ def hours_by_cadre(orgs, period) -> list[dict]:
                   .values_list("cadre").annotate(total=Sum("hours")).values_list("cadre", "total"))
     targets: dict[int, Decimal] = {}
     rows = []
-    for cadre in cadres(orgs).select_related("org").order_by("org__path", "-category", "name"):
+    for cadre in cadres(orgs).select_related("org").order_by("org__path", "category", "name"):
         if cadre.org_id not in targets:
             targets[cadre.org_id] = target_for(cadre.org, period[1].year).hours_per_person
         hours = totals.get(cadre.pk) or Decimal(0)

@@ -154,8 +154,7 @@ def _import(request, *, columns, check, save, title, template_url, list_url):
     errors = []
     if request.method == "POST" and form.is_valid():
         result = excel.read_rows(form.cleaned_data["file"], columns)
-        if result.ok:
-            check(result, org, deadlines.today())
+        check(result, org, deadlines.today())  # cross-column checks too, so every problem is listed at once
         if not result.ok:
             errors = [str(e) for e in result.errors]
         elif not result.rows:
@@ -296,7 +295,7 @@ def set_target(request):
 @login_required
 def cadre_list(request):
     qs = _filter(request, Cadre.objects.visible_to(request.user), date_field=None, search=("name", "position"),
-                 keys=("category",)).select_related("org")
+                 keys=("category",)).select_related("org").order_by("org__path", "category", "name")
     if request.GET.get("all") != "1":
         qs = qs.filter(active=True)
     return _list(request, "training/cadre_list.html", qs)
@@ -675,7 +674,7 @@ def figures(request):
     period = (dt.date(year, 1, 1), dt.date(year, 12, 31))
     report = sections(orgs, period)
     return render(request, "training/figures.html", {
-        "groups": [("学法", indicators.study_figures(orgs, period)), ("普法", indicators.outreach_figures(orgs, period))],
+        "figure_groups": [("学法", indicators.study_figures(orgs, period)), ("普法", indicators.outreach_figures(orgs, period))],
         "year": year, "years": range(deadlines.today().year, deadlines.today().year - 6, -1), "orgs": orgs,
         "measures": report["measures"], "first_responsible": report["first_responsible"],
     })
