@@ -47,10 +47,10 @@ def oracle(start, count, unit, pause=None):
     return end
 
 
-@pytest.fixture(scope="module")
-def calendar(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        return deadlines.WorkCalendar.load(dt.date(2019, 12, 1), dt.date(2034, 12, 31))
+@pytest.fixture
+def calendar(db):
+    """Loaded once per test (hypothesis then runs every example against it, without the database)."""
+    return deadlines.WorkCalendar.load(dt.date(2019, 12, 1), dt.date(2034, 12, 31))
 
 
 starts = st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2026, 12, 31))
