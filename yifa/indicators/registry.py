@@ -94,13 +94,17 @@ def counted(records) -> Callable:
     return lambda orgs, period: Measure(records(orgs, period).count())
 
 
-def rate_of(part, whole, value=None) -> Callable:
-    """A rate: ``part`` rows over ``whole`` rows; ``value`` (the module's own rate function) gives the figure
-    where the module computes it, so the dashboard and the module's pages print the same number."""
+def rate_of(part, whole, value=None, rounding=None) -> Callable:
+    """A rate: ``part`` rows over ``whole`` rows. ``value`` (the module's own rate function) or ``rounding``
+    (the module's own percentage helper) gives the figure where the module computes it, so the dashboard and
+    the module's pages print the same number."""
 
     def compute(orgs, period):
         n, d = part(orgs, period).count(), whole(orgs, period).count()
-        figure = percent(n, d) if value is None else _plain(as_measure(value(orgs, period)).value)
+        if value is not None:
+            figure = _plain(as_measure(value(orgs, period)).value)
+        else:
+            figure = (rounding or percent)(n, d)
         return Measure(figure, n, d)
 
     return compute
@@ -245,24 +249,26 @@ def _petitions_figure(key):
 
 
 # ---------------------------------------------------------------- 建议提案、复议应诉 (yifa.oversight)
+# yifa.oversight.indicators gives figure(code, orgs, period) with its counts, records(code, ...) (a rate's
+# denominator) and drill_url(code, ...) (its own list, filtered by unit and period).
 
 
-def _oversight(code):
+def _oversight(code, numerator: bool = False):
     def records(orgs, period):
         from yifa.oversight import indicators as o
 
-        return o.records(code, orgs, period)
+        return o.records(o.RATES[code][1] if numerator else code, orgs, period)
 
     return records
 
 
-def _oversight_value(code):
-    def value(orgs, period):
+def _oversight_figure(code):
+    def compute(orgs, period):
         from yifa.oversight import indicators as o
 
-        return o.figure(code, orgs, period)
+        return as_measure(o.figure(code, orgs, period))
 
-    return value
+    return compute
 
 
 def _oversight_drill(code):
@@ -274,28 +280,95 @@ def _oversight_drill(code):
     return drill
 
 
-def _oversight_rate(code, **extra) -> Indicator:
-    from_rates = {  # label, numerator, denominator (mirrors yifa.oversight.indicators.RATES)
-        "suggestion_on_time_rate": ("代表建议、政协提案按时办复率", "suggestions_on_time", "suggestions_due"),
-        "suggestion_satisfaction_rate": ("代表委员满意率", "suggestions_satisfied", "suggestions_rated"),
-        "reconsideration_reply_rate": ("行政复议按时答复率", "reconsideration_replies_on_time",
-                                       "reconsideration_replies_due"),
-        "reconsideration_correction_rate": ("行政复议被纠错率", "reconsiderations_corrected",
-                                            "reconsiderations_concluded"),
-        "litigation_reply_rate": ("行政应诉按时答辩率", "litigation_replies_on_time", "litigation_replies_due"),
-        "litigation_loss_rate": ("行政诉讼败诉率", "litigations_lost", "litigations_concluded"),
-        "head_appearance_rate": ("行政机关负责人出庭应诉率", "litigations_head_appeared", "litigations_heard"),
-        "letter_on_time_rate": ("复议意见书、司法建议按时回复率", "letters_on_time", "letters_due"),
-    }
-    label, num, den = from_rates[code]
-    return Indicator(label, "%", rate_of(_oversight(num), _oversight(den), _oversight_value(code)),
-                     drill=_oversight_drill(code), records=_oversight(den), part=_oversight(num),
-                     app="yifa.oversight", **extra)
+def _oversight_entry(code, label, unit="%", **extra) -> "Indicator":
+    rate = unit == "%"
+    return Indicator(label, unit, _oversight_figure(code), drill=_oversight_drill(code), records=_oversight(code),
+                     part=_oversight(code, numerator=True) if rate else None, app="yifa.oversight", **extra)
 
 
-def _oversight_count(code, label, unit="件", **extra) -> Indicator:
-    return Indicator(label, unit, counted(_oversight(code)), drill=_oversight_drill(code), records=_oversight(code),
-                     app="yifa.oversight", **extra)
+# ---------------------------------------------------------------- 行政执法 (yifa.enforcement)
+# The same definitions as yifa.enforcement.indicators.figures(), as querysets so each figure lists its records
+# (the module's lists have no unit filter); a test checks that both give the same numbers.
+
+CASE_TYPE = "enforcement.enforcementcase"
+
+
+def _en_rate(part, whole):
+    from yifa.enforcement import indicators as en
+
+    return en._rate(part, whole)
+
+
+def _en_cases_filed(orgs, period):
+    from yifa.enforcement.models import EnforcementCase
+
+    return EnforcementCase.objects.filter(within(orgs), filed_on__range=period).select_related("org")
+
+
+def _en_normal_penalties(orgs, period):
+    from yifa.enforcement.models import EnforcementCase as Case
+
+    return Case.objects.filter(within(orgs), decided_on__range=period, procedure=Case.Procedure.NORMAL,
+                               decision_kind=Case.DecisionKind.PENALTY).select_related("org")
+
+
+def _en_reviewed(orgs, period):
+    from yifa.enforcement.models import LegalReview
+
+    return _en_normal_penalties(orgs, period).filter(
+        reviews__status=LegalReview.Status.DONE, reviews__outcome=LegalReview.Outcome.AGREE).distinct()
+
+
+def _en_clocks(rule_code: str, met_only: bool = False):
+    """Statutory clocks of the module's cases that ended in the period (met or late)."""
+
+    def records(orgs, period):
+        statuses = [Deadline.Status.MET] if met_only else [Deadline.Status.MET, Deadline.Status.LATE]
+        return Deadline.objects.filter(within(orgs), target_type=CASE_TYPE, rule__code=rule_code,
+                                       status__in=statuses, completed_on__range=period).select_related("rule", "org")
+
+    return records
+
+
+def _en_officers(orgs, period):
+    from yifa.enforcement.models import Officer
+
+    return Officer.objects.filter(within(orgs), status=Officer.Status.ACTIVE).select_related("org")
+
+
+def _en_certified(orgs, period):
+    day = min(period[1], deadlines.today())
+    officers = _en_officers(orgs, period)
+    return officers.filter(pk__in=[o.pk for o in officers if o.certified_on(day)])
+
+
+def _en_reviewers(orgs, period):
+    from yifa.enforcement.models import LegalReviewer
+
+    return LegalReviewer.objects.filter(within(orgs), is_active=True).select_related("org")
+
+
+def _en_reviewer_ratio(orgs, period):
+    reviewers, officers = _en_reviewers(orgs, period).count(), _en_officers(orgs, period).count()
+    return Measure(_en_rate(reviewers, officers), reviewers, officers)
+
+
+# ---------------------------------------------------------------- 学法与普法 (yifa.training)
+# yifa.training.indicators gives lists of Figure (value, numerator, denominator, url of its filtered list).
+
+
+def _training(code, group: str = "study"):
+    def compute(orgs, period):
+        from yifa.training import indicators as t
+
+        figures = t.study_figures(orgs, period) if group == "study" else t.outreach_figures(orgs, period)
+        return as_measure(next(f for f in figures if f.code == code))
+
+    return compute
+
+
+def _training_list(view: str, **params):
+    return lambda orgs, period: module_url(f"training:{view}", orgs, period, **params)
 
 
 # ---------------------------------------------------------------- the registry
@@ -364,29 +437,55 @@ INDICATORS: dict[str, Indicator] = {
         definition="本期参评的信访事项中评价为满意或基本满意的比例。"),
 
     # 建议提案、复议应诉
-    "oversight.suggestions": _oversight_count("suggestions", "承办代表建议和政协提案"),
-    "oversight.suggestion_on_time_rate": _oversight_rate(
-        "suggestion_on_time_rate", definition="交办的主办建议中在3个月（经同意延长的6个月）内答复的比例（代表法第五十一条）。"),
-    "oversight.suggestion_satisfaction_rate": _oversight_rate("suggestion_satisfaction_rate"),
-    "oversight.reconsideration_reply_rate": _oversight_rate(
-        "reconsideration_reply_rate", definition="被申请行政复议的案件中在10个工作日内提出书面答复的比例（行政复议法第四十八条）。"),
-    "oversight.reconsideration_correction_rate": _oversight_rate("reconsideration_correction_rate", lower_is_better=True),
-    "oversight.litigation_reply_rate": _oversight_rate("litigation_reply_rate"),
-    "oversight.litigation_loss_rate": _oversight_rate("litigation_loss_rate", lower_is_better=True),
-    "oversight.head_appearance_rate": _oversight_rate(
-        "head_appearance_rate", definition="开庭审理的行政诉讼案件中行政机关负责人出庭应诉的比例。"),
-    "oversight.letter_on_time_rate": _oversight_rate("letter_on_time_rate"),
+    "oversight.suggestions": _oversight_entry("suggestions", "承办代表建议和政协提案", "件"),
+    "oversight.suggestion_on_time_rate": _oversight_entry(
+        "suggestion_on_time_rate", "代表建议、政协提案按时办复率",
+        definition="交办的主办建议中按期答复的比例（3个月，经同意延长的6个月；代表法第五十一条）。"),
+    "oversight.suggestion_satisfaction_rate": _oversight_entry("suggestion_satisfaction_rate", "代表委员满意率"),
+    "oversight.reconsiderations": _oversight_entry("reconsiderations", "被申请行政复议", "件"),
+    "oversight.reconsideration_reply_rate": _oversight_entry(
+        "reconsideration_reply_rate", "行政复议按时答复率",
+        definition="被申请行政复议的案件中在10个工作日内提出书面答复的比例（行政复议法第四十八条）。"),
+    "oversight.reconsideration_correction_rate": _oversight_entry(
+        "reconsideration_correction_rate", "行政复议被纠错率", lower_is_better=True),
+    "oversight.litigations": _oversight_entry("litigations", "行政应诉案件", "件"),
+    "oversight.litigation_reply_rate": _oversight_entry("litigation_reply_rate", "行政应诉按时答辩率"),
+    "oversight.litigation_loss_rate": _oversight_entry("litigation_loss_rate", "行政诉讼败诉率", lower_is_better=True),
+    "oversight.head_appearance_rate": _oversight_entry(
+        "head_appearance_rate", "行政机关负责人出庭应诉率",
+        definition="开庭审理的行政诉讼案件中行政机关负责人出庭应诉的比例。"),
+    "oversight.letter_on_time_rate": _oversight_entry("letter_on_time_rate", "复议意见书、司法建议按时回复率"),
 
-    # 行政执法 (statutory clocks until the module gives its own functions)
-    "enforcement.publicity_on_time_rate": deadline_rate(
-        "行政执法决定按时公示率", "enforcement.publicity", EN,
-        "作出决定之日起7个工作日内公示的比例（国办发〔2018〕118号）。"),
-    "enforcement.case_on_time_rate": deadline_rate("行政处罚案件按期办结率", "enforcement.case", EN,
-                                                   "立案之日起90日（经批准延长的）内作出决定的比例（行政处罚法第六十条）。"),
-    "enforcement.legal_review_rate": Indicator("重大执法决定法制审核率", "%", app=EN),
-    "enforcement.certified_rate": Indicator("行政执法人员持证率", "%", app=EN),
-    "enforcement.reviewer_ratio": Indicator("法制审核人员占执法人员比例", "%", app=EN),
-    "enforcement.cases": Indicator("办理行政处罚案件", "件", app=EN),
+    # 行政执法
+    "enforcement.cases": Indicator(
+        "行政处罚案件立案", "件", counted(_en_cases_filed), records=_en_cases_filed, app=EN, key=True,
+        date_label="立案日期", date_field="filed_on"),
+    "enforcement.case_on_time_rate": Indicator(
+        "行政处罚案件按期办结率", "%",
+        rate_of(_en_clocks("enforcement.case", met_only=True), _en_clocks("enforcement.case"), rounding=_en_rate),
+        records=_en_clocks("enforcement.case"), part=_en_clocks("enforcement.case", met_only=True), app=EN,
+        definition="本期办结的普通程序案件中在立案之日起90日（经批准延长的）内作出决定的比例（行政处罚法第六十条）。",
+        date_label="届满日", date_field="due_on"),
+    "enforcement.publicity_on_time_rate": Indicator(
+        "行政执法决定按时公示率", "%",
+        rate_of(_en_clocks("enforcement.publicity", met_only=True), _en_clocks("enforcement.publicity"),
+                rounding=_en_rate),
+        records=_en_clocks("enforcement.publicity"), part=_en_clocks("enforcement.publicity", met_only=True), app=EN,
+        definition="本期公示的行政处罚决定中在作出决定之日起7个工作日内公示的比例（国办发〔2018〕118号）。",
+        date_label="届满日", date_field="due_on"),
+    "enforcement.legal_review_rate": Indicator(
+        "重大执法决定法制审核率", "%", rate_of(_en_reviewed, _en_normal_penalties, rounding=_en_rate),
+        records=_en_normal_penalties, part=_en_reviewed, app=EN,
+        definition="本期以普通程序作出的行政处罚决定中经法制审核（同意）的比例（行政处罚法第五十八条）。",
+        date_label="决定日期", date_field="decided_on"),
+    "enforcement.certified_rate": Indicator(
+        "行政执法人员持证率", "%", rate_of(_en_certified, _en_officers, rounding=_en_rate),
+        records=_en_officers, part=_en_certified, app=EN,
+        definition="在岗执法人员中于期末（或今日）持有有效执法证件的比例（行政处罚法第四十二条）。"),
+    "enforcement.reviewer_ratio": Indicator(
+        "法制审核人员占执法人员比例", "%", _en_reviewer_ratio, records=_en_reviewers, app=EN,
+        drill=lambda orgs, period: module_url("enforcement:officer_list", orgs, period),
+        definition="在岗法制审核人员数与在岗执法人员数之比；下表列出法制审核人员。"),
 
     # 重大行政决策
     "decisions.legality_review_rate": Indicator("重大行政决策合法性审查率", "%", app=DE),
@@ -409,9 +508,16 @@ INDICATORS: dict[str, Indicator] = {
     "disclosure.requests": Indicator("受理政府信息公开申请", "件", app=DI),
 
     # 学法与普法
-    "training.study_hours_rate": Indicator("干部学法学时达标率", "%", app=TR),
-    "training.exam_pass_rate": Indicator("学法考试合格率", "%", app=TR),
-    "training.activities": Indicator("开展普法活动", "次", app=TR),
+    "training.study_hours_rate": Indicator(
+        "干部学法学时达标率", "%", _training("hours_target_rate"), drill=_training_list("hours", below="1"), app=TR,
+        definition="在岗学法人员中本年学法学时达到本单位年度目标（默认60学时）的比例。"),
+    "training.exam_pass_rate": Indicator(
+        "学法考试合格率", "%", _training("exam_pass_rate"), drill=_training_list("exam_list"), app=TR,
+        definition="参加学法考试（缺考除外）的人次中成绩合格的比例。"),
+    "training.study_sessions": Indicator("学法活动", "次", _training("study_sessions"),
+                                         drill=_training_list("session_list"), app=TR),
+    "training.activities": Indicator("开展普法活动", "场", _training("activities", "outreach"),
+                                     drill=_training_list("activity_list"), app=TR, key=True),
 }
 
 

@@ -94,20 +94,26 @@ class UnitScore:
         return sum((i.node.points for i in self.items if i.counted), Decimal("0")).quantize(TWO)
 
     @property
+    def scored_maximum(self) -> Decimal:
+        """The points of the items that have a score (qualitative items not yet scored left out)."""
+        return sum((i.node.points for i in self.items if i.score is not None), Decimal("0")).quantize(TWO)
+
+    @property
     def rate(self) -> float | None:
-        """得分率: the score as a share of the points that count, so units with different maxima compare."""
-        return registry.percent(self.total, self.maximum) if self.maximum else None
+        """得分率: the score as a share of the points of the items scored so far, so units with different
+        maxima, or with qualitative items still to be scored, compare fairly."""
+        return registry.percent(self.total, self.scored_maximum) if self.scored_maximum else None
 
     @property
     def pending(self) -> int:
         return sum(1 for i in self.items if i.counted and i.score is None)
 
-    def subtotal(self, top: IndicatorNode) -> tuple[Decimal, Decimal]:
-        """(score, maximum) of the leaves under one 一级 node."""
+    def subtotal(self, top: IndicatorNode) -> tuple[Decimal | None, Decimal]:
+        """(score, maximum) of the leaves under one 一级 node; the score is None while none of them is scored."""
         items = [i for i in self.items if top.pk in i.node.ancestor_ids]
-        score = sum((i.score for i in items if i.score is not None), Decimal("0"))
+        scores = [i.score for i in items if i.score is not None]
         maximum = sum((i.node.points for i in items if i.counted), Decimal("0"))
-        return score.quantize(TWO), maximum.quantize(TWO)
+        return (sum(scores, Decimal("0")).quantize(TWO) if scores else None), maximum.quantize(TWO)
 
 
 class Board:

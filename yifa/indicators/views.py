@@ -68,6 +68,12 @@ def records_url(code: str, org: Org, period: Period) -> str | None:
     return None
 
 
+def target_text(node: IndicatorNode) -> str:
+    """不低于95% / 不高于0件."""
+    indicator = registry.INDICATORS.get(node.indicator)
+    return node.target_text + ("%" if indicator and indicator.is_rate else indicator.unit if indicator else "")
+
+
 def score_url(org: Org, period: Period) -> str:
     return reverse("indicators:unit_score", args=[org.pk]) + "?" + _query(period=period.key)
 
@@ -97,9 +103,13 @@ class Figure:
     @property
     def fraction(self) -> str:
         m = self.measure
-        if m is None or m.denominator is None:
+        if m is None or not m.denominator:
             return ""
         return f"{m.numerator}/{m.denominator}"
+
+    @property
+    def target(self) -> str:
+        return target_text(self.node) if self.node else ""
 
     @property
     def met(self) -> bool | None:
@@ -233,8 +243,10 @@ def unit_score(request, org_pk, errors=None):
         row = {"node": node, "item": item, "level_name": scheme.level_name(node.level)}
         if item is None:
             row["subtotal"] = score.subtotal(node) if node.level == 1 else None
-        elif node.is_quantitative and registry.is_available(node.indicator):
-            row["figure"] = _figure(board, node.indicator, org)
+        elif node.is_quantitative:
+            row["target"] = target_text(node)
+            if registry.is_available(node.indicator):
+                row["figure"] = _figure(board, node.indicator, org)
         elif node.is_qualitative:
             row["can_score"] = perm.can_score(request.user, node, org)
             row["error"] = (errors or {}).get(node.pk)
@@ -313,6 +325,7 @@ def records(request, code):
     figure = _figure(board, code, org, values.targets_by_code(values.active_scheme()))
     return render(request, "indicators/records.html", {
         "code": code, "indicator": indicator, "org": org, "period": period, "figure": figure, "page": page,
+        "has_part": part_ids is not None,
         "rows": rows, "extra_headers": [header for header, _value in rows[0]["extra"]] if rows else [],
         "module_url": indicator.drill([org], period.bounds) if indicator.drill else "",
         "dashboard_url": reverse("indicators:dashboard") + "?" + _query(org=org.pk, period=period.key, code=code)
@@ -345,6 +358,7 @@ def scheme_detail(request, pk):
         node.depth = len(node.ancestor_ids)
         if node.is_quantitative:
             node.indicator_entry = registry.INDICATORS.get(node.indicator)
+            node.target_display = target_text(node)
             node.status_text = registry.status_text(node.indicator)
     leaves = [n for n in nodes if n.is_leaf]
     return render(request, "indicators/scheme_detail.html", {

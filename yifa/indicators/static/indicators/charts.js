@@ -11,11 +11,12 @@
     return String(value) + (unit === "%" ? "%" : "");
   }
 
-  function option(data) {
+  function option(data, narrow) {
     var isRate = data.unit === "%";
     var category = {
       type: "category", data: data.labels, inverse: !!data.horizontal,
-      axisLabel: { color: "#1d2733", width: data.horizontal ? 96 : undefined, overflow: "truncate", interval: 0 },
+      axisLabel: { color: "#1d2733", width: data.horizontal ? 96 : undefined, overflow: "truncate",
+                   interval: data.horizontal || !narrow ? 0 : "auto" },
       axisTick: { alignWithLabel: true }
     };
     var value = {
@@ -37,7 +38,7 @@
         name: data.name, type: data.type, data: data.values, connectNulls: false, barMaxWidth: 28,
         symbolSize: 8, cursor: "pointer",
         label: {
-          show: true, position: data.horizontal ? "right" : "top", color: "#1d2733",
+          show: data.horizontal || !narrow, position: data.horizontal ? "right" : "top", color: "#1d2733",
           formatter: function (p) { return p.value === null || p.value === undefined ? "" : fmt(p.value, data.unit); }
         }
       }]
@@ -50,12 +51,17 @@
     var data = JSON.parse(source.textContent);
     if (data.horizontal) { el.style.height = Math.max(160, data.labels.length * 36 + 48) + "px"; }
     var chart = window.echarts.init(el, null, { renderer: "svg" });
-    chart.setOption(option(data));
+    var narrow = el.clientWidth < 600;
+    chart.setOption(option(data, narrow));
     chart.on("click", function (p) {
       var url = data.links[p.dataIndex];
       if (url) { window.location.href = url; }
     });
-    window.addEventListener("resize", function () { chart.resize(); });
+    window.addEventListener("resize", function () {
+      var now = el.clientWidth < 600;
+      if (now !== narrow) { narrow = now; chart.setOption(option(data, narrow)); }
+      chart.resize();
+    });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
