@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "yifa.training",
     "yifa.enforcement",
     "yifa.mediation",
+    "yifa.petitions",
     "yifa.reports",
 ]
 

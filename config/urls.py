@@ -22,6 +22,7 @@ urlpatterns = [
     path("pufa/", include("yifa.training.public_urls")),
     path("reports/", include("yifa.reports.urls")),
     path("baogao/", include("yifa.reports.public_urls")),
+    path("", include("yifa.petitions.urls")),  # petitions/ (staff) and xinfang/ (portal)
     path("", include("yifa.portal.urls")),
 ]
 

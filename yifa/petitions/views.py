@@ -12,7 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.encoding import escape_uri_path
 from django.views.decorators.http import require_GET, require_POST
 
@@ -130,6 +130,16 @@ def personal(user, petition) -> dict:
             "masked": True}
 
 
+def mediation_url(petition) -> str:
+    """The mediation case this matter was handed to (its module's page), when there is one."""
+    if not petition.mediation_case_id:
+        return ""
+    try:
+        return reverse("mediation:case_detail", args=[petition.mediation_case_id])
+    except NoReverseMatch:
+        return ""
+
+
 @login_required
 def petition_detail(request, pk):
     petition = get_visible_or_404(Petition.objects.select_related("org", "extension_approved_by"), request.user,
@@ -139,6 +149,7 @@ def petition_detail(request, pk):
     initial = {"on": today}
     return render(request, "petitions/petition_detail.html", {
         "p": petition, "can": can, "today": today, "person": personal(request.user, petition),
+        "mediation_url": mediation_url(petition),
         "deadline_list": deadlines.of(petition),
         "window": actions.request_window(petition),
         "history": history(petition, {**AUDIT_LABELS, **P.ACTION_LABELS}),
