@@ -3,6 +3,8 @@
 import datetime as dt
 from decimal import Decimal
 
+from django.utils import timezone
+
 from yifa.core import deadlines
 
 from . import actions
@@ -144,6 +146,10 @@ def seed(context) -> None:
     actions.accept_request(accepted, by=by, accepted_on=_ago(3), assignee="社会事务办公室 吴海燕", scheduled_on=_ago(-7))
     actions.submit_request(topics[0], requester_kind=OutreachRequest.RequesterKind.PERSON, requester="顾阿姨",
                            phone="13511112222", preferred_form="法律咨询", note="想了解遗嘱怎么写才有效。")
+    # Demo history: the two older orders came in before they were accepted.
+    for req, days in ((delivered, 45), (accepted, 5)):
+        OutreachRequest.objects.filter(pk=req.pk).update(
+            submitted_at=timezone.now() - dt.timedelta(days=days))
 
     # 织里镇 and 练市镇: smaller ledgers.
     zl, zl_by = orgs["zhili"], users["zhili.jingban"]
