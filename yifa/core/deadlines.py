@@ -100,9 +100,13 @@ class WorkCalendar:
     @classmethod
     def load(cls, first: dt.date, last: dt.date) -> "WorkCalendar":
         """Exceptions for [first, last] in one query, plus the list of years that have data."""
+        years = list(CalendarYear.objects.filter(year__range=(first.year, last.year)).values_list("year", flat=True))
+        if not years and not CalendarYear.objects.exists():
+            seed_calendar()  # an empty table (a fresh or flushed database) is refilled from the package data
+            years = list(CalendarYear.objects.filter(year__range=(first.year, last.year))
+                         .values_list("year", flat=True))
         rows = CalendarDay.objects.filter(day__range=(first, last)).values_list("day", "is_workday", "note")
         exceptions = {day: (is_workday, note) for day, is_workday, note in rows}
-        years = CalendarYear.objects.filter(year__range=(first.year, last.year)).values_list("year", flat=True)
         return cls(first, last, exceptions, years)
 
     @classmethod
@@ -315,10 +319,16 @@ def _as_extensions(extensions, rule: StatutoryRule | None) -> list[Extension]:
 def _rule(rule_or_code) -> StatutoryRule:
     if isinstance(rule_or_code, StatutoryRule):
         return rule_or_code
-    try:
-        return StatutoryRule.objects.get(code=rule_or_code)
-    except StatutoryRule.DoesNotExist:
+    rule = StatutoryRule.objects.filter(code=rule_or_code).first()
+    if rule is None:
+        # A code shipped after the table was seeded (or an emptied table): add the missing rows, never overwrite.
+        from .management.commands.seed_rules import sync_rules
+
+        sync_rules(StatutoryRule, only_missing=True)
+        rule = StatutoryRule.objects.filter(code=rule_or_code).first()
+    if rule is None:
         raise DeadlineError(f"没有代码为 {rule_or_code} 的法定期限规则。")
+    return rule
 
 
 def compute(rule_code, start: dt.date, *, pauses=(), extensions=0, calendar: WorkCalendar | None = None,

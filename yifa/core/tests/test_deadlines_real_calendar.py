@@ -46,3 +46,17 @@ def test_the_seed_matches_the_package_day_by_day_for_2025(db):
 
 def test_seeding_again_adds_nothing(db):
     assert deadlines.seed_calendar() == 0
+
+
+def test_emptied_tables_are_refilled_from_the_shipped_data(tree):
+    """A flushed database (or a rule code shipped later) still computes: missing rows come back, none overwritten."""
+    from yifa.core.models import StatutoryRule
+
+    StatutoryRule.objects.exclude(code="normative.filing").delete()
+    StatutoryRule.objects.filter(code="normative.filing").update(count=15)  # a local setting survives
+    CalendarDay.objects.all().delete()
+    CalendarYear.objects.all().delete()
+    d = deadlines.start(tree.township, "disclosure.reply", start=D(2025, 9, 26), by=tree.township_handler)
+    assert d.due_on == D(2025, 10, 30) and not d.no_calendar_data
+    assert StatutoryRule.objects.get(code="normative.filing").count == 15
+    assert CalendarYear.objects.count() == 23
