@@ -24,6 +24,18 @@ def _dates(text: str, year_hint: int) -> list[dt.date]:
     return found
 
 
+def _lines(text: str | None, label: str, year: int, errors: list[str]):
+    """(line number, line, dates) for each non-empty line; a line with an impossible date is reported and skipped."""
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        try:
+            yield number, line, _dates(line, year)
+        except ValueError:
+            errors.append(f"{label}第{number}行：“{line}”中有不存在的日期。")
+
+
 def _name(text: str) -> str:
     first = DATE_RE.search(text)
     head = text[:first.start()] if first else text
@@ -55,15 +67,7 @@ class CalendarYearForm(forms.Form):
         low, high = dt.date(year - 1, 12, 1), dt.date(year, 12, 31)
         errors: list[str] = []
         ranges: list[HolidayRange] = []
-        for number, line in enumerate((data.get("holidays") or "").splitlines(), start=1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                dates = _dates(line, year)
-            except ValueError:
-                errors.append(f"放假时段第{number}行：“{line}”中有不存在的日期。")
-                continue
+        for number, line, dates in _lines(data.get("holidays"), "放假时段", year, errors):
             name = _name(line)
             if not dates or len(dates) > 2:
                 errors.append(f"放假时段第{number}行：“{line}”应写一个日期或“起始日 至 结束日”，{DATE_HELP}。")
@@ -90,15 +94,7 @@ class CalendarYearForm(forms.Form):
         if not ranges and not errors:
             errors.append("请至少录入一个放假时段。")
         makeups: list[tuple[dt.date, str]] = []
-        for number, line in enumerate((data.get("makeup_days") or "").splitlines(), start=1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                dates = _dates(line, year)
-            except ValueError:
-                errors.append(f"调休上班日第{number}行：“{line}”中有不存在的日期。")
-                continue
+        for number, line, dates in _lines(data.get("makeup_days"), "调休上班日", year, errors):
             if not dates:
                 errors.append(f"调休上班日第{number}行：“{line}”里没有日期，{DATE_HELP}。")
                 continue
