@@ -94,6 +94,17 @@ def counted(records) -> Callable:
     return lambda orgs, period: Measure(records(orgs, period).count())
 
 
+def module_rate(module: str, name: str = "rate") -> Callable:
+    """The module's own percentage helper, imported when first used (the module may not be installed)."""
+
+    def rounding(part, whole):
+        import importlib
+
+        return _plain(getattr(importlib.import_module(module), name)(part, whole))
+
+    return rounding
+
+
 def rate_of(part, whole, value=None, rounding=None) -> Callable:
     """A rate: ``part`` rows over ``whole`` rows. ``value`` (the module's own rate function) or ``rounding``
     (the module's own percentage helper) gives the figure where the module computes it, so the dashboard and
@@ -184,13 +195,7 @@ def _mediation(metric):
     return records
 
 
-def _mediation_rate(key):
-    def value(orgs, period):
-        from yifa.mediation import indicators as m
-
-        return m.figures(orgs, *period)[key]
-
-    return value
+MEDIATION_RATE = module_rate("yifa.mediation.indicators")
 
 
 def _screenings(orgs, period):
@@ -231,21 +236,15 @@ def _petitions(key):
     return records
 
 
+PETITIONS_RATE = module_rate("yifa.petitions.indicators")
+
+
 def _petitions_on_time(orgs, period):
     return _petitions("concluded")(orgs, period).exclude(pk__in=_petitions("concluded_late")(orgs, period))
 
 
 def _petitions_satisfied(orgs, period):
     return _petitions("rated")(orgs, period).filter(satisfaction__in=["satisfied", "basic"])
-
-
-def _petitions_figure(key):
-    def value(orgs, period):
-        from yifa.petitions import indicators as p
-
-        return p.figures(orgs, period)[key]
-
-    return value
 
 
 # ---------------------------------------------------------------- 建议提案、复议应诉 (yifa.oversight)
@@ -293,10 +292,7 @@ def _oversight_entry(code, label, unit="%", **extra) -> "Indicator":
 CASE_TYPE = "enforcement.enforcementcase"
 
 
-def _en_rate(part, whole):
-    from yifa.enforcement import indicators as en
-
-    return en._rate(part, whole)
+_en_rate = module_rate("yifa.enforcement.indicators", "_rate")
 
 
 def _en_cases_filed(orgs, period):
@@ -354,17 +350,34 @@ def _en_reviewer_ratio(orgs, period):
 
 
 # ---------------------------------------------------------------- 学法与普法 (yifa.training)
-# yifa.training.indicators gives lists of Figure (value, numerator, denominator, url of its filtered list).
+# The figures of yifa.training.indicators.study_figures()/outreach_figures(), each from the module's own helpers
+# (one figure without computing them all); they drill to the module's lists, which filter by unit and period.
 
 
-def _training(code, group: str = "study"):
-    def compute(orgs, period):
+def _training_hours_rate(orgs, period):
+    """学时达标率 as yifa.training.indicators.study_figures() computes it, from its 学时 ledger."""
+    from yifa.training import indicators as t
+
+    ledger = t.hours_by_cadre(orgs, period)
+    met = sum(1 for row in ledger if row["met"])
+    return Measure(t.rate(met, len(ledger)), met, len(ledger))
+
+
+def _training_pass_rate(orgs, period):
+    from yifa.training import indicators as t
+
+    sat = t.exam_results(orgs, period).filter(absent=False).select_related("exam")
+    passed = sum(1 for result in sat if result.passed)
+    return Measure(t.rate(passed, len(sat)), passed, len(sat))
+
+
+def _training_records(name):
+    def records(orgs, period):
         from yifa.training import indicators as t
 
-        figures = t.study_figures(orgs, period) if group == "study" else t.outreach_figures(orgs, period)
-        return as_measure(next(f for f in figures if f.code == code))
+        return getattr(t, name)(orgs, period)
 
-    return compute
+    return records
 
 
 def _training_list(view: str, **params):
@@ -393,16 +406,16 @@ INDICATORS: dict[str, Indicator] = {
     "mediation.success": Indicator("调解成功", "件", counted(_mediation("success")), records=_mediation("success"),
                                    app=ME, date_label="受理日期", date_field="accepted_on"),
     "mediation.success_rate": Indicator(
-        "调解成功率", "%", rate_of(_mediation("success"), _mediation("accepted"), _mediation_rate("success_rate")),
+        "调解成功率", "%", rate_of(_mediation("success"), _mediation("accepted"), rounding=MEDIATION_RATE),
         records=_mediation("accepted"), part=_mediation("success"), app=ME, key=True,
         definition="本期受理的纠纷中达成书面或口头调解协议的比例（人民调解法未定口径，本地设定）。",
         date_label="受理日期", date_field="accepted_on"),
     "mediation.mediation_rate": Indicator(
-        "调解率", "%", rate_of(_mediation("mediated"), _mediation("accepted"), _mediation_rate("mediation_rate")),
+        "调解率", "%", rate_of(_mediation("mediated"), _mediation("accepted"), rounding=MEDIATION_RATE),
         records=_mediation("accepted"), part=_mediation("mediated"), app=ME,
         definition="本期受理的纠纷中进入调解的比例。", date_label="受理日期", date_field="accepted_on"),
     "mediation.on_time_rate": Indicator(
-        "纠纷按期调结率", "%", rate_of(_mediation("on_time"), _mediation("concluded"), _mediation_rate("on_time_rate")),
+        "纠纷按期调结率", "%", rate_of(_mediation("on_time"), _mediation("concluded"), rounding=MEDIATION_RATE),
         records=_mediation("concluded"), part=_mediation("on_time"), app=ME,
         definition="本期受理且已调结的纠纷中在调解期限内调结的比例（人民调解工作若干规定第三十三条）。",
         date_label="受理日期", date_field="accepted_on"),
@@ -414,7 +427,7 @@ INDICATORS: dict[str, Indicator] = {
         "出具合法性审查意见书", "份", _legal("opinions_issued"), records=_legal("issued_records"), app=LR, key=True,
         date_label="出具日期", date_field="issued_on"),
     "legal_review.adoption_rate": Indicator(
-        "审查意见采纳率", "%", rate_of(_legal_adopted, _legal("adoption_records"), _legal("adoption_rate")),
+        "审查意见采纳率", "%", rate_of(_legal_adopted, _legal("adoption_records"), rounding=module_rate("yifa.legal_review.indicators")),
         records=_legal("adoption_records"), part=_legal_adopted, app=LR,
         definition="已记录采纳情况的审查意见中采纳或部分采纳的比例。", date_label="出具日期", date_field="issued_on"),
     "legal_review.adviser_coverage": Indicator(
@@ -426,13 +439,13 @@ INDICATORS: dict[str, Indicator] = {
     "petitions.received": Indicator("登记信访事项", "件", counted(_petitions("received")), records=_petitions("received"),
                                     app=PE, key=True, date_label="收到日期", date_field="received_on"),
     "petitions.on_time_rate": Indicator(
-        "信访事项按期办结率", "%", rate_of(_petitions_on_time, _petitions("concluded"), _petitions_figure("on_time_rate")),
+        "信访事项按期办结率", "%", rate_of(_petitions_on_time, _petitions("concluded"), rounding=PETITIONS_RATE),
         records=_petitions("concluded"), part=_petitions_on_time, app=PE, key=True,
         definition="本期办结的信访事项中在60日（经批准延长的90日）内办结的比例（信访工作条例第三十四条）。",
         date_label="办结日期", date_field="replied_on"),
     "petitions.satisfaction_rate": Indicator(
         "信访群众满意率", "%",
-        rate_of(_petitions_satisfied, _petitions("rated"), _petitions_figure("satisfaction_rate")),
+        rate_of(_petitions_satisfied, _petitions("rated"), rounding=PETITIONS_RATE),
         records=_petitions("rated"), part=_petitions_satisfied, app=PE,
         definition="本期参评的信访事项中评价为满意或基本满意的比例。"),
 
@@ -509,14 +522,14 @@ INDICATORS: dict[str, Indicator] = {
 
     # 学法与普法
     "training.study_hours_rate": Indicator(
-        "干部学法学时达标率", "%", _training("hours_target_rate"), drill=_training_list("hours", below="1"), app=TR,
+        "干部学法学时达标率", "%", _training_hours_rate, drill=_training_list("hours", below="1"), app=TR,
         definition="在岗学法人员中本年学法学时达到本单位年度目标（默认60学时）的比例。"),
     "training.exam_pass_rate": Indicator(
-        "学法考试合格率", "%", _training("exam_pass_rate"), drill=_training_list("exam_list"), app=TR,
+        "学法考试合格率", "%", _training_pass_rate, drill=_training_list("exam_list"), app=TR,
         definition="参加学法考试（缺考除外）的人次中成绩合格的比例。"),
-    "training.study_sessions": Indicator("学法活动", "次", _training("study_sessions"),
+    "training.study_sessions": Indicator("学法活动", "次", counted(_training_records("sessions")),
                                          drill=_training_list("session_list"), app=TR),
-    "training.activities": Indicator("开展普法活动", "场", _training("activities", "outreach"),
+    "training.activities": Indicator("开展普法活动", "场", counted(_training_records("activities")),
                                      drill=_training_list("activity_list"), app=TR, key=True),
 }
 

@@ -118,3 +118,48 @@ def test_entries_of_modules_not_installed_are_listed_but_not_computed(tree):
     assert not registry.is_available("decisions.legality_review_rate")
     assert registry.compute("decisions.legality_review_rate", [tree.township], YEAR) is None
     assert registry.status_text("decisions.legality_review_rate") in ("所属模块未启用", "待接入（模块尚未提供计算）")
+
+
+def test_mediation_success_rate_equals_the_modules_figure_and_lists_its_cases(tree):
+    from yifa.mediation import indicators as m
+    from yifa.mediation.tests.helpers import build, make_case
+
+    w = build(tree)
+    agreed = make_case(w, "agreed", title="张三与李四相邻通行纠纷")
+    failed = make_case(w, "failed", title="王五与赵六借款纠纷")
+    open_case = make_case(w, "mediating", title="钱七与孙八物业纠纷")
+    make_case(w, "agreed", org=tree.sibling, title="西镇的纠纷")
+    measure = registry.compute("mediation.success_rate", [tree.township], YEAR)
+    module = m.figures([tree.township], *YEAR)
+    assert measure == registry.Measure(module["success_rate"], 1, 3) and measure.value == 33.3
+    entry = registry.INDICATORS["mediation.success_rate"]
+    assert set(entry.records([tree.township], YEAR)) == {agreed, failed, open_case}
+    assert list(entry.part([tree.township], YEAR)) == [agreed]
+    assert registry.compute("mediation.accepted", [tree.district], YEAR).value == 4
+
+
+def test_petition_on_time_rate_equals_the_modules_figure(tree):
+    from yifa.petitions import actions
+    from yifa.petitions import indicators as p
+    from yifa.petitions.models import Petition
+
+    def petition(org, by, received_on):
+        return actions.register(by=by, org=org, received_on=received_on, channel=Petition.Channel.VISIT,
+                                petitioner_name="沈国强", petitioner_id_number="330502196805123416",
+                                petitioner_phone="13957201234", petitioner_address="湖州市吴兴区环渚街道龙溪社区8幢",
+                                title="地下车库积水", content="车库每逢下雨即积水。", category=Petition.Category.CLAIM,
+                                subject=Petition.Subject.PROPERTY)
+
+    h = tree.township_handler
+    on_time = petition(tree.township, h, D(2025, 1, 6))
+    actions.accept(on_time, by=h, on=D(2025, 1, 10))
+    actions.reply(on_time, by=h, on=D(2025, 2, 20), opinion="support", opinion_text="支持")
+    late = petition(tree.township, h, D(2025, 2, 3))
+    actions.accept(late, by=h, on=D(2025, 2, 5))
+    actions.reply(late, by=h, on=D(2025, 5, 6), opinion="reject", opinion_text="不予支持")
+    petition(tree.township, h, D(2025, 6, 3))
+    measure = registry.compute("petitions.on_time_rate", [tree.township], YEAR)
+    assert measure == registry.Measure(p.figures([tree.township], YEAR)["on_time_rate"], 1, 2)
+    assert registry.compute("petitions.received", [tree.township], YEAR).value == 3
+    entry = registry.INDICATORS["petitions.on_time_rate"]
+    assert list(entry.part([tree.township], YEAR)) == [on_time]
