@@ -9,6 +9,7 @@ from django.apps import apps
 
 from yifa.core import deadlines
 from yifa.core.identity import id_number_check_char
+from yifa.core.models import User
 
 from . import actions
 from .models import Petition
@@ -130,7 +131,9 @@ def valid_id(text: str) -> str:
 
 def seed(context) -> None:
     today = deadlines.today()
-    users = context.users
+    # Fresh user objects: the acting unit of each audit entry is then found from the matter's unit, not from
+    # whatever another module's seeding left on the shared objects.
+    users = {name: User.objects.get(pk=user.pk) for name, user in context.users.items()}
     for org_key, rows in (("huanzhu", HUANZHU), ("zhili", ZHILI)):
         org = context.orgs[org_key]
         for days, channel, name, id_number, phone, address, title, content, category, subject, steps in rows:

@@ -148,7 +148,8 @@ def petition_detail(request, pk):
     can = permissions.available_actions(request.user, petition)
     initial = {"on": today}
     return render(request, "petitions/petition_detail.html", {
-        "p": petition, "can": can, "today": today, "person": personal(request.user, petition),
+        "p": petition, "can": can, "has_actions": any(can.values()), "today": today,
+        "person": personal(request.user, petition),
         "mediation_url": mediation_url(petition),
         "deadline_list": deadlines.of(petition),
         "window": actions.request_window(petition),
