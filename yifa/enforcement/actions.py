@@ -86,6 +86,13 @@ def acting_officer(officers, by, day: dt.date) -> Officer:
     return mine[0]
 
 
+def _state(obj, action: str) -> None:
+    """Refuse a step the object's state does not allow, before any other check (the same message as transition())."""
+    if not allowed(obj, action):
+        label = getattr(obj, "ACTION_LABELS", {}).get(action, action)
+        raise InvalidTransition(f"当前状态为“{obj.get_status_display()}”，不能执行“{label}”。")
+
+
 def _open_deadline(target, code: str):
     return next((d for d in deadlines.of(target) if d.rule.code == code and d.status in ("open", "paused")), None)
 
@@ -318,7 +325,9 @@ def import_targets(rows: list[dict], *, by, org) -> int:
     existing = set(InspectionTarget.objects.filter(org=org, uscc__in=seen).values_list("uscc", flat=True))
     if existing:
         raise ValidationError(f"以下统一社会信用代码已在名录中：{'、'.join(sorted(existing))}。未导入任何一行。")
-    InspectionTarget.objects.bulk_create([InspectionTarget(org=org, **row) for row in rows])
+    text = ("industry", "address", "legal_rep", "phone")
+    InspectionTarget.objects.bulk_create([
+        InspectionTarget(org=org, **{k: ("" if v is None and k in text else v) for k, v in row.items()}) for row in rows])
     audit.record("enforcement.import_targets", org, by=by, org=org, note=f"导入检查对象 {len(rows)} 个")
     return len(rows)
 
@@ -336,10 +345,9 @@ def import_officers(rows: list[dict], *, by, org) -> int:
     taken = set(Officer.objects.filter(cert_number__in=codes).values_list("cert_number", flat=True))
     if taken:
         raise ValidationError(f"以下执法证号已登记：{'、'.join(sorted(taken))}。未导入任何一行。")
+    text = ("cert_number", "issuing_body", "domains", "post")
     for row in rows:
-        Officer.objects.create(org=org, **{k: (v if v is not None else "") if k in ("cert_number", "issuing_body",
-                                                                                  "domains", "post") else v
-                                           for k, v in row.items()})
+        Officer.objects.create(org=org, **{k: ("" if v is None and k in text else v) for k, v in row.items()})
     audit.record("enforcement.import_officers", org, by=by, org=org, note=f"导入执法人员 {len(rows)} 名")
     return len(rows)
 
@@ -384,6 +392,7 @@ def run_draw(d: RandomDraw, *, by, seed: str = "") -> RandomDraw:
 
     Creates one pending ``Inspection`` per drawn target with its drawn inspectors.
     """
+    _state(d, "run_draw")
     seed = (seed or "").strip() or drawing.new_seed()
     _require(len(seed) <= 64, "随机种子不能超过 64 个字符。")
     target_pool, inspector_pool = draw_pools(d)
@@ -429,6 +438,7 @@ def create_inspection(*, by, org, target: InspectionTarget, kind: str, officers,
 def record_inspection(inspection: Inspection, *, by, inspected_on: dt.date, result: str, findings: str,
                       rectify_due: dt.date | None = None, case_power=None, case_cause: str = "") -> Inspection:
     """登记检查结果 (合格 / 责令整改 / 立案查处). 立案 opens a 处罚 case through ``file_case``."""
+    _state(inspection, "record_inspection")
     _require(inspected_on <= deadlines.today(), "检查日期不能晚于今天。")
     officers = check_officers(inspection.officers.all(), inspected_on, what="检查")
     acting_officer(officers, by, deadlines.today())
@@ -465,6 +475,7 @@ def record_inspection(inspection: Inspection, *, by, inspected_on: dt.date, resu
 @transaction.atomic
 def publish_results(d: RandomDraw, *, by) -> RandomDraw:
     """公示抽查结果 (双随机、一公开)."""
+    _state(d, "publish_results")
     _require(d.all_recorded, "还有检查对象未登记检查结果，不能公示抽查结果。")
     d.results_published_on = deadlines.today()
     transition(d, "publish_results", by=by, extra_fields=["results_published_on"])
@@ -596,6 +607,7 @@ def add_record(case: Case, *, by, kind: str, stage: str, title: str, occurred_at
 @transaction.atomic
 def submit_review(case: Case, *, by, reviewer: LegalReviewer, materials: str, grounds=None) -> LegalReview:
     """提请法制审核 (《行政处罚法》第五十八条). The reviewer handles no part of the case (国办发〔2018〕118号)."""
+    _state(case, "submit_review")
     acting_officer(case.officers.all(), by, deadlines.today())
     _require(reviewer.is_active, "该法制审核人员已不在岗。")
     _require(case.org.path.startswith(reviewer.org.path) or reviewer.org.path.startswith(case.org.path),
@@ -648,6 +660,7 @@ def inform(case: Case, *, by, informed_on: dt.date, proposed_penalty: str, propo
 
     With hearing rights, the 5-workday window for requesting a hearing starts.
     """
+    _state(case, "inform")
     today = deadlines.today()
     acting_officer(case.officers.all(), by, today)
     check_officers(case.officers.all(), informed_on, what="告知")
@@ -692,6 +705,7 @@ def record_statement(case: Case, *, by, statement: str, waived: bool = False) ->
 @transaction.atomic
 def request_hearing(case: Case, *, by, requested_on: dt.date) -> Case:
     """登记听证申请: within 5 working days of the notice (《行政处罚法》第六十四条、第八十五条)."""
+    _state(case, "request_hearing")
     acting_officer(case.officers.all(), by, deadlines.today())
     _require(case.hearing_offered, "本案未告知听证权利；如当事人依法享有听证权利，请重新告知。")
     _require(requested_on <= deadlines.today() and requested_on >= case.informed_on, "申请日期应在告知之后、今天之前。")
@@ -781,11 +795,10 @@ def decide(case: Case, *, by, decision_kind: str, decided_on: dt.date, penalty_c
     two certified officers (第四十二条); the fine inside the 裁量基准 or a written reason;
     not heavier than what was proposed (第四十五条). Starts the 公示 clock (国办发〔2018〕118号).
     """
+    _state(case, "decide")
     today = deadlines.today()
     _require(case.filed_on <= decided_on <= today, "决定日期应在立案之后、今天之前。")
     _require(decision_kind in Case.DecisionKind.values, "请选择决定类型。")
-    if not allowed(case, "decide"):
-        raise InvalidTransition(f"当前状态为“{case.get_status_display()}”，不能作出决定。")
     decision_gate(case, decision_kind=decision_kind, today=today)
     check_officers(case.officers.all(), decided_on, what="办理案件")
     changes = {}
@@ -845,6 +858,7 @@ def decide(case: Case, *, by, decision_kind: str, decided_on: dt.date, penalty_c
 @transaction.atomic
 def serve(case: Case, *, by, served_on: dt.date, method: str) -> Case:
     """送达决定书 (《行政处罚法》第六十一条)."""
+    _state(case, "serve")
     acting_officer(case.officers.all(), by, deadlines.today())
     _require(method in Case.Service.values, "请选择送达方式。")
     _require(case.decided_on <= served_on <= deadlines.today(), "送达日期应在决定之后、今天之前。")
@@ -858,6 +872,7 @@ def serve(case: Case, *, by, served_on: dt.date, method: str) -> Case:
 @transaction.atomic
 def execute(case: Case, *, by, executed_on: dt.date, method: str, paid_amount=None) -> Case:
     """执行完毕 (第六十六至七十三条): 罚款 paid within 15日 of service or enforced."""
+    _state(case, "execute")
     acting_officer(case.officers.all(), by, deadlines.today())
     _require(method in Case.Execution.values, "请选择执行方式。")
     _require(case.served_on <= executed_on <= deadlines.today(), "执行日期应在送达之后、今天之前。")
@@ -878,6 +893,7 @@ def execute(case: Case, *, by, executed_on: dt.date, method: str, paid_amount=No
 @transaction.atomic
 def close(case: Case, *, by, closed_on: dt.date, summary: str) -> Case:
     """结案: the 结案报告; a case with a fine or confiscation closes only once executed."""
+    _state(case, "close")
     acting_officer(case.officers.all(), by, deadlines.today())
     if case.status == Case.Status.SERVED:
         _require(not (case.fine_amount or case.confiscation_amount),
@@ -893,6 +909,7 @@ def close(case: Case, *, by, closed_on: dt.date, summary: str) -> Case:
 @transaction.atomic
 def drop(case: Case, *, by, reason: str) -> Case:
     """撤销立案 (e.g. 违法事实不能成立): approved by the 负责人; the case clocks stop."""
+    _state(case, "drop")
     _require(bool(reason.strip()), "请写明撤销立案的理由。")
     case.dropped_reason = reason
     pending = case.reviews.filter(status=LegalReview.Status.PENDING)
@@ -906,6 +923,7 @@ def drop(case: Case, *, by, reason: str) -> Case:
 @transaction.atomic
 def revoke(case: Case, *, by, kind: str, revoked_on: dt.date, reason: str) -> Case:
     """决定被撤销、变更或确认违法、无效: the public notice is withdrawn with the reason (第四十八条)."""
+    _state(case, "revoke")
     _require(kind in Case.Revocation.values, "请选择撤销或变更的类型。")
     _require(bool(reason.strip()), "请写明撤销或变更的理由（公示撤回时一并公开）。")
     _require(case.decided_on <= revoked_on <= deadlines.today(), "日期应在决定之后、今天之前。")

@@ -18,14 +18,16 @@ from yifa.core.models import Org
 
 from . import draw as drawing
 from . import indicators, qr
-from .models import Inspection, Officer, Power, Publication, RandomDraw
+from .models import EnforcementCase, Inspection, Officer, Power, Publication, RandomDraw
 
 
 def _units():
-    """The 执法主体 that publish anything here: units with published powers, notices or draws."""
+    """The 执法主体 shown here: units with published powers, notices or draws, or with officers or cases."""
     ids = set(Power.objects.filter(is_published=True).values_list("org_id", flat=True))
     ids |= set(Publication.objects.values_list("org_id", flat=True))
     ids |= set(RandomDraw.objects.exclude(status=RandomDraw.Status.PLANNED).values_list("org_id", flat=True))
+    ids |= set(Officer.objects.values_list("org_id", flat=True))
+    ids |= set(EnforcementCase.objects.values_list("org_id", flat=True))
     return Org.objects.filter(pk__in=ids, is_active=True).order_by("path")
 
 

@@ -316,7 +316,8 @@ def _case_page(request, case, bound: dict | None = None, status: int = 200):
     for name, cls in CASE_FORMS.items():
         if not available.get(name) or cls is None:
             continue
-        action_forms[name] = bound.get(name) or cls(initial=_initial(name, case), **_form_kwargs(name, case))
+        action_forms[name] = bound.get(name) or cls(initial=_initial(name, case), auto_id=f"{name}-%s",
+                                                     **_form_kwargs(name, case))
     records = case.records.select_related("attachment", "created_by").prefetch_related("officers")
     pending_ext = case.extensions.filter(status=CaseExtension.Status.PENDING).first()
     publication = getattr(case, "publication", None) if perm.hasattr_publication(case) else None
@@ -411,7 +412,7 @@ def case_action(request, pk, name):
     form = None
     data = {}
     if cls is not None:
-        form = cls(request.POST, request.FILES, **_form_kwargs(name, case))
+        form = cls(request.POST, request.FILES, auto_id=f"{name}-%s", **_form_kwargs(name, case))
         if not form.is_valid():
             messages.error(request, "请按提示修改后重新提交。")
             return _case_page(request, case, {name: form})

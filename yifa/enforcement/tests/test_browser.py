@@ -1,0 +1,128 @@
+"""Real Chromium: a case from 立案 to 结案, the Art. 58 refusal on the way, and the public pages."""
+
+import re
+
+import pytest
+
+from yifa.core.testing import PASSWORD
+from yifa.enforcement import actions
+from yifa.enforcement.models import EnforcementCase as Case
+
+from .helpers import TODAY, id_number, served
+
+pytestmark = pytest.mark.browser
+
+
+def login(page, username):
+    page.context.clear_cookies()
+    page.goto("/accounts/login/")
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url("**/workbench/")
+
+
+def open_action(page, summary):
+    page.locator("summary", has_text=summary).click()
+    return page.locator("details[open] form")
+
+
+def test_a_handler_takes_a_case_from_filing_to_closing(page, w, tmp_path):
+    login(page, w.handler.username)
+    page.goto("/enforcement/cases/new/")
+    page.get_by_label("违法行为（处罚事项）").select_option(label=w.review_power.name)
+    page.get_by_label("案由").fill("李四未取得乡村建设规划许可证建房案")
+    page.get_by_label("当事人姓名或名称").fill("李四")
+    page.get_by_label("身份证号或统一社会信用代码").fill(id_number("33050219750822402"))
+    page.get_by_label("违法事实（初步）").fill("李四未取得乡村建设规划许可证，擅自建设二层房屋。")
+    page.get_by_label(re.compile("孙执法")).check()
+    page.get_by_label(re.compile("钱执法")).check()
+    page.get_by_role("button", name="立案").click()
+    page.wait_for_url(re.compile(r"/enforcement/cases/\d+/$"))
+    assert page.get_by_text("已立案：东街综执立〔2026〕1号").is_visible()
+    assert page.get_by_text("行政处罚案件办理期限").is_visible()
+    case_url = page.url
+
+    photo = tmp_path / "现场照片.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    form = open_action(page, "登记全过程记录")
+    form.get_by_label("记录类型").select_option("site")
+    form.get_by_label("名称").fill("现场勘验笔录")
+    form.get_by_label("时间").fill("2026-03-02T09:00")
+    form.get_by_label("内容（笔录正文、证明对象）").fill("出示执法证件，现场勘验。")
+    form.get_by_label(re.compile("孙执法")).check()
+    form.get_by_label(re.compile("钱执法")).check()
+    form.get_by_label("附件（文书扫描件、照片、音视频）").set_input_files(str(photo))
+    form.get_by_role("button", name="提交").click()
+    assert page.get_by_text("已登记全过程记录。").is_visible()
+    assert page.get_by_role("link", name="现场照片.png").is_visible()
+
+    form = open_action(page, "告知拟处罚")
+    form.get_by_label("拟处罚内容").fill("责令限期改正")
+    form.get_by_role("button", name="提交").click()
+    assert page.get_by_text("已登记告知。").is_visible()
+
+    # The head tries to decide before the 法制审核 this power requires: refused, naming Art. 58.
+    login(page, w.head.username)
+    page.goto(case_url)
+    form = open_action(page, "作出决定")
+    form.get_by_label("处罚（决定）内容").fill("责令限期改正")
+    form.get_by_label("适用裁量基准情节").select_option(index=0)
+    form.get_by_role("button", name="提交").click()
+    assert page.get_by_text(re.compile("缺少法制审核.*第五十八条")).first.is_visible()
+
+    login(page, w.handler.username)
+    page.goto(case_url)
+    form = open_action(page, "提请法制审核")
+    form.get_by_label("法制审核人员").select_option(index=1)
+    form.get_by_role("button", name="提交").click()
+    assert page.get_by_text("已提请法制审核。").is_visible()
+
+    login(page, w.reviewer_user.username)
+    page.goto("/enforcement/reviews/")
+    page.get_by_role("link", name="东街综执立〔2026〕1号").click()
+    page.get_by_label("同意", exact=True).check()
+    page.get_by_role("textbox", name=re.compile("审核意见")).fill("主体合法，程序合法，事实清楚，证据充分，同意责令限期改正。")
+    page.get_by_role("button", name="出具审核意见").click()
+    assert page.get_by_text("已出具法制审核意见。").is_visible()
+
+    login(page, w.head.username)
+    page.goto(case_url)
+    form = open_action(page, "作出决定")
+    form.get_by_label("处罚（决定）内容").fill("责令于2026年4月30日前自行拆除")
+    form.get_by_role("button", name="提交").click()
+    assert page.get_by_text("已作出决定。").is_visible()
+    assert page.get_by_text("东街综执罚决〔2026〕1号").first.is_visible()
+
+    login(page, w.handler.username)
+    page.goto(case_url)
+    form = open_action(page, "登记送达")
+    form.get_by_role("button", name="提交").click()
+    assert page.get_by_text("已登记送达。").is_visible()
+    page.get_by_role("button", name="在门户公示").click()
+    assert page.get_by_text(re.compile("已在门户公示")).is_visible()
+    form = open_action(page, "结案")
+    form.get_by_label("结案报告").fill("当事人已自行拆除，结案。")
+    form.get_by_role("button", name="提交").click()
+    assert page.get_by_text("已结案。").is_visible()
+    assert Case.objects.get().status == Case.Status.CLOSED
+    assert page.locator(".stepper .step-done").count() >= 7
+
+
+def test_the_public_decisions_page_masks_the_party_and_the_powers_list_draws_the_flowchart(page, w):
+    case = served(w, party_name="张三丰", party_id_number=id_number("33050219680315301"))
+    actions.publish(case, by=w.handler)
+    actions.publish_power(w.power, by=w.head)
+    page.goto("/zhifa/gongshi/")
+    assert page.get_by_role("heading", name="行政处罚决定公示").is_visible()
+    row = page.locator("tbody tr").first
+    assert "张*丰" in row.inner_text() and "张三丰" not in page.content()
+    page.get_by_role("link", name=case.decision_number).click()
+    assert page.get_by_text("330502********").is_visible()
+    page.goto("/zhifa/quanze/")
+    page.get_by_role("link", name=w.power.name).click()
+    steps = page.locator("ol.flow li")
+    assert steps.count() >= 9 and "法制审核" in steps.nth(3).inner_text()
+    page.set_viewport_size({"width": 390, "height": 800})
+    box = page.locator("ol.flow").bounding_box()
+    assert box["width"] <= 390
