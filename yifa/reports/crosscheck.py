@@ -96,6 +96,8 @@ def rule_for(figure: dict, text: str) -> tuple[str, str] | None:
     phrase = figure["indicator"] + "|" + figure["text"]
     clause = _clause(text, figure["start"], figure["end"])
     sentence = _sentence(text, figure["start"], figure["end"])
+    if clause.count("（") + clause.count("(") > clause.count("）") + clause.count(")"):
+        return None  # inside brackets: a breakdown ("信访事项11件（来信3件、走访8件）") or an aside
     for code, label, units, required, excluded in RULES:
         if figure["unit"] not in units:
             continue
