@@ -319,13 +319,19 @@ def records(request, code):
     order = [f"-{indicator.date_field}", "-pk"] if indicator.date_field else ["-pk"]
     qs = qs.order_by(*order)
     part_ids = set(indicator.part([org], period.bounds).values_list("pk", flat=True)) if indicator.part else None
+    only = request.GET.get("only", "") if part_ids is not None else ""
+    if only == "in":
+        qs = qs.filter(pk__in=part_ids)
+    elif only == "out":
+        qs = qs.exclude(pk__in=part_ids)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [_row(obj, indicator, part_ids) for obj in page.object_list]
     board = values.Board(period)
     figure = _figure(board, code, org, values.targets_by_code(values.active_scheme()))
     return render(request, "indicators/records.html", {
         "code": code, "indicator": indicator, "org": org, "period": period, "figure": figure, "page": page,
-        "has_part": part_ids is not None,
+        "has_part": part_ids is not None, "only": only,
+        "tab_url": reverse("indicators:records", args=[code]) + "?" + _query(org=org.pk, period=period.key),
         "rows": rows, "extra_headers": [header for header, _value in rows[0]["extra"]] if rows else [],
         "module_url": indicator.drill([org], period.bounds) if indicator.drill else "",
         "dashboard_url": reverse("indicators:dashboard") + "?" + _query(org=org.pk, period=period.key, code=code)
@@ -341,10 +347,11 @@ def records(request, code):
 @login_required
 def scheme_list(request):
     schemes = sorted(IndicatorScheme.objects.all(), key=lambda s: (not s.is_active, s.code, -s.version))
-    loaded = {s.source_file for s in schemes}
+    by_checksum = {s.checksum: s for s in schemes}
+    files = [{"name": p.name, "loaded": by_checksum.get(actions.checksum_of(p.read_bytes()))}
+             for p in actions.data_files()]
     return render(request, "indicators/scheme_list.html", {
-        "schemes": schemes, "can_manage": perm.can_manage_schemes(request.user),
-        "files": [{"name": p.name, "loaded": p.name in loaded} for p in actions.data_files()],
+        "schemes": schemes, "can_manage": perm.can_manage_schemes(request.user), "files": files,
     })
 
 

@@ -5,12 +5,17 @@ import pytest
 from yifa.core.testing import PASSWORD
 
 
-@pytest.mark.browser
-def test_the_overseer_drills_from_a_rate_on_the_dashboard_to_its_records(seeded, tree, suggestions, page):
+def login(page, user):
     page.goto("/accounts/login/")
-    page.fill("input[name=username]", tree.district_overseer.username)
+    page.fill("input[name=username]", user.username)
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
+    page.wait_for_url("**/workbench/**")
+
+
+@pytest.mark.browser
+def test_the_overseer_drills_from_a_rate_on_the_dashboard_to_its_records(seeded, tree, suggestions, page):
+    login(page, tree.district_overseer)
     page.goto(f"/indicators/?org={tree.district.pk}&period=2025")
     assert page.locator("h1").inner_text().startswith("指标看板")
     page.wait_for_selector(".ind-chart svg")  # ECharts drew the trend from our own static file
@@ -33,10 +38,7 @@ def test_the_overseer_drills_from_a_rate_on_the_dashboard_to_its_records(seeded,
 
 @pytest.mark.browser
 def test_the_ranking_chart_opens_a_units_score_when_a_bar_is_clicked(seeded, tree, suggestions, page):
-    page.goto("/accounts/login/")
-    page.fill("input[name=username]", tree.district_overseer.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    login(page, tree.district_overseer)
     page.goto(f"/indicators/units/?org={tree.district.pk}&period=2025")
     page.wait_for_selector("[data-chart=score-data] svg")
     bar = page.locator("[data-chart=score-data] svg path[fill='#1f4e8c']").first

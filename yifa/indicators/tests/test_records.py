@@ -20,6 +20,14 @@ def test_a_rate_lists_its_denominator_and_marks_what_counts(tree, suggestions, c
     assert "/oversight/suggestions/?" in page  # the module's own filtered list
 
 
+def test_the_rows_can_be_narrowed_to_those_not_counted(tree, suggestions, client):
+    client.force_login(tree.township_handler)
+    page = client.get(url("oversight.suggestion_on_time_rate", tree.township) + "&only=out").content.decode()
+    first, second, third, _ = suggestions["township"]
+    assert f"/oversight/suggestions/{first.pk}/" not in page
+    assert f"/oversight/suggestions/{second.pk}/" in page and f"/oversight/suggestions/{third.pk}/" in page
+
+
 def test_deadline_records_link_to_how_each_was_computed(tree, suggestions, client):
     client.force_login(tree.district_overseer)
     page = client.get(url("core.deadline_overdue", tree.township)).content.decode()
