@@ -100,6 +100,8 @@ INSTALLED_APPS = [
     "yifa.mediation",
     "yifa.petitions",
     "yifa.reports",
+    "yifa.legal_review",
+    "yifa.decisions",
 ]
 
 MIDDLEWARE = [

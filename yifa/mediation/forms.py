@@ -66,7 +66,7 @@ class BasePartyFormSet(forms.BaseFormSet):
                 if form.has_changed() and form.cleaned_data.get("name")]
 
 
-PartyFormSet = forms.formset_factory(PartyForm, formset=BasePartyFormSet, extra=0, min_num=2, validate_min=False)
+PartyFormSet = forms.formset_factory(PartyForm, formset=BasePartyFormSet, extra=0)
 
 
 def party_formset(data=None):

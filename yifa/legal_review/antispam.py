@@ -1,0 +1,80 @@
+"""Anti-spam for public forms without accounts (comments on drafts): all local, no outside service.
+
+Three checks, each cheap and each enough to stop a simple script:
+- a honeypot field hidden from people (and from screen readers) that bots fill in;
+- a signed render time: a form sent back within ``MIN_SECONDS`` was not read, one
+  older than ``MAX_AGE`` or with a forged token is refused;
+- a per-address rate limit, counted on the module's own table of submissions
+  (by a salted hash of the address, so no raw IP is stored with a comment).
+
+Nothing here is specific to legal review; it sits here as the shared dependency of
+the decisions and normative-document modules until core offers one.
+"""
+
+import datetime as dt
+import hashlib
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.utils import timezone
+
+from yifa.core.security import client_ip
+
+MIN_SECONDS = getattr(settings, "PUBLIC_FORM_MIN_SECONDS", 3)
+MAX_AGE = 2 * 24 * 3600
+RATE_LIMIT = getattr(settings, "PUBLIC_COMMENT_RATE_LIMIT", 5)  # submissions per address per window
+RATE_WINDOW = dt.timedelta(hours=1)
+SALT = "yifa.public-form"
+
+REFUSED = "提交未成功。请刷新页面后重新填写；如多次失败，可通过电话或信函提交意见。"
+TOO_FAST = "提交过快。请阅读并确认内容后再提交。"
+EXPIRED = "页面已过期，请刷新页面后重新填写。"
+TOO_MANY = "您提交得太频繁了，请一小时后再试。"
+
+
+def new_token() -> str:
+    return signing.dumps(time.time(), salt=SALT)
+
+
+class AntiSpamForm(forms.Form):
+    """Base for public forms: carries the honeypot and the signed render time."""
+
+    website = forms.CharField(label="网址（请勿填写此项）", required=False,
+                              widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["form_token"] = new_token()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise forms.ValidationError(REFUSED, code="honeypot")
+        try:
+            rendered = signing.loads(cleaned.get("form_token") or "", salt=SALT, max_age=MAX_AGE)
+        except signing.BadSignature:
+            raise forms.ValidationError(EXPIRED, code="token")
+        if time.time() - float(rendered) < MIN_SECONDS:
+            raise forms.ValidationError(TOO_FAST, code="too_fast")
+        return cleaned
+
+    def fresh_token(self) -> None:
+        """On a re-rendered form, give a new token so the visitor is not refused twice."""
+        data = self.data.copy()
+        data["form_token"] = new_token()
+        self.data = data
+
+
+def address_hash(request) -> str:
+    ip = client_ip(request) or ""
+    return hashlib.sha256(f"{settings.SECRET_KEY}|{ip}".encode()).hexdigest()
+
+
+def over_limit(queryset, address: str, *, field: str = "address_hash", at_field: str = "submitted_at") -> bool:
+    """True when ``address`` already sent ``RATE_LIMIT`` submissions into ``queryset`` within the window."""
+    since = timezone.now() - RATE_WINDOW
+    return queryset.filter(**{field: address, f"{at_field}__gte": since}).count() >= RATE_LIMIT
