@@ -178,19 +178,24 @@ def suggestion_list(request):
     return render(request, "oversight/suggestion_list.html", _list_context(request, qs, Suggestion))
 
 
-@login_required
-def suggestion_create(request):
-    _deny(perm.can_register(request.user), "只有经办人或负责人可以登记建议。")
-    form = SuggestionForm(request.POST or None)
+def _create(request, form, action, done, template: str):
+    """登记: the new matter belongs to the acting unit; a refusal becomes a form error."""
+    _deny(perm.can_register(request.user), "只有经办人或负责人可以登记。")
     if request.method == "POST" and form.is_valid():
         try:
-            s = actions.register_suggestion(by=request.user, org=_active_org(request), **form.cleaned_data)
+            obj = action(by=request.user, org=_active_org(request), **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"已登记，答复期限为{fmt(s.due_on)}。")
-            return redirect(s.get_absolute_url())
-    return render(request, "oversight/suggestion_form.html", {"form": form, "org": _active_org(request)})
+            messages.success(request, done(obj))
+            return redirect(obj.get_absolute_url())
+    return render(request, template, {"form": form, "org": _active_org(request)})
+
+
+@login_required
+def suggestion_create(request):
+    return _create(request, SuggestionForm(request.POST or None), actions.register_suggestion,
+                   lambda s: f"已登记，答复期限为{fmt(s.due_on)}。", "oversight/suggestion_form.html")
 
 
 def _suggestion_page(request, s, bound=None):
@@ -304,17 +309,9 @@ def case_list(request):
 
 @login_required
 def case_create(request):
-    _deny(perm.can_register(request.user), "只有经办人或负责人可以登记案件。")
     form = CaseForm(request.POST or None, initial={"kind": request.GET.get("kind", "")})
-    if request.method == "POST" and form.is_valid():
-        try:
-            case = actions.register_case(by=request.user, org=_active_org(request), **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"已登记，答复（答辩）期限为{fmt(case.due_on)}。")
-            return redirect(case.get_absolute_url())
-    return render(request, "oversight/case_form.html", {"form": form, "org": _active_org(request)})
+    return _create(request, form, actions.register_case, lambda c: f"已登记，答复（答辩）期限为{fmt(c.due_on)}。",
+                   "oversight/case_form.html")
 
 
 def _case_page(request, case, bound=None):

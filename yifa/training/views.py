@@ -142,6 +142,13 @@ def _step(request, obj, form, call, done: str, page):
     return redirect(obj.get_absolute_url())
 
 
+def _step_view(request, model, pk, make_form, action, done: str, page):
+    """404 outside scope → 403 without a handling role → the one action from the POSTed form."""
+    obj = get_visible_or_404(model, request.user, pk=pk)
+    _deny(perm.can_handle(request.user, obj))
+    return _step(request, obj, make_form(obj), lambda **d: action(obj, by=request.user, **d), done, page)
+
+
 def _export(columns, rows, title):
     return excel.export_response(columns, rows, title=title, filename=f"{title}-{deadlines.today():%Y%m%d}.xlsx")
 
@@ -227,21 +234,15 @@ def session_detail(request, pk):
 @require_POST
 @login_required
 def session_hold(request, pk):
-    session = get_visible_or_404(StudySession, request.user, pk=pk)
-    _deny(perm.can_handle(request.user, session))
-    form = HoldSessionForm(request.POST, org=session.org)
-    return _step(request, session, form, lambda **d: actions.hold_session(session, by=request.user, **d),
-                 "已登记举办和出勤。", _session_page)
+    return _step_view(request, StudySession, pk, lambda s: HoldSessionForm(request.POST, org=s.org),
+                      actions.hold_session, "已登记举办和出勤。", _session_page)
 
 
 @require_POST
 @login_required
 def session_cancel(request, pk):
-    session = get_visible_or_404(StudySession, request.user, pk=pk)
-    _deny(perm.can_handle(request.user, session))
-    return _step(request, session, ReasonForm(request.POST),
-                 lambda **d: actions.cancel_session(session, by=request.user, **d), "已取消。",
-                 lambda r, o, f: _session_page(r, o))
+    return _step_view(request, StudySession, pk, lambda s: ReasonForm(request.POST), actions.cancel_session,
+                      "已取消。", lambda r, o, f: _session_page(r, o))
 
 
 @login_required
@@ -365,11 +366,11 @@ def exam_detail(request, pk):
 @require_POST
 @login_required
 def exam_scores(request, pk):
-    exam = get_visible_or_404(LawExam, request.user, pk=pk)
-    _deny(perm.can_handle(request.user, exam))
-    form = ScoresForm(request.POST, exam=exam)
-    return _step(request, exam, form, lambda **d: actions.record_scores(exam, by=request.user, scores=d["scores"]),
-                 "已登记成绩。", _exam_page)
+    def record(exam, *, by, scores, **_fields):
+        return actions.record_scores(exam, by=by, scores=scores)
+
+    return _step_view(request, LawExam, pk, lambda e: ScoresForm(request.POST, exam=e), record, "已登记成绩。",
+                      _exam_page)
 
 
 # ---------------------------------------------------------------- 专题会议 / 述法
@@ -490,20 +491,15 @@ def activity_detail(request, pk):
 @require_POST
 @login_required
 def activity_hold(request, pk):
-    activity = get_visible_or_404(OutreachActivity, request.user, pk=pk)
-    _deny(perm.can_handle(request.user, activity))
-    return _step(request, activity, HoldActivityForm(request.POST),
-                 lambda **d: actions.hold_activity(activity, by=request.user, **d), "已登记开展情况。", _activity_page)
+    return _step_view(request, OutreachActivity, pk, lambda a: HoldActivityForm(request.POST), actions.hold_activity,
+                      "已登记开展情况。", _activity_page)
 
 
 @require_POST
 @login_required
 def activity_cancel(request, pk):
-    activity = get_visible_or_404(OutreachActivity, request.user, pk=pk)
-    _deny(perm.can_handle(request.user, activity))
-    return _step(request, activity, ReasonForm(request.POST),
-                 lambda **d: actions.cancel_activity(activity, by=request.user, **d), "已取消。",
-                 lambda r, o, f: _activity_page(r, o))
+    return _step_view(request, OutreachActivity, pk, lambda a: ReasonForm(request.POST), actions.cancel_activity,
+                      "已取消。", lambda r, o, f: _activity_page(r, o))
 
 
 @login_required
@@ -639,10 +635,8 @@ def request_detail(request, pk):
 
 
 def _request_step(request, pk, key, form_class, action, done):
-    req = get_visible_or_404(OutreachRequest, request.user, pk=pk)
-    _deny(perm.can_handle(request.user, req))
-    return _step(request, req, form_class(request.POST), lambda **d: action(req, by=request.user, **d), done,
-                 lambda r, o, f: _request_page(r, o, {key: f}))
+    return _step_view(request, OutreachRequest, pk, lambda r: form_class(request.POST), action, done,
+                      lambda r, o, f: _request_page(r, o, {key: f}))
 
 
 @require_POST
