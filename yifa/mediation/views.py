@@ -254,7 +254,7 @@ def _action_forms(user, case: DisputeCase) -> dict:
         f["confirmation"] = forms.ConfirmationForm(prefix="confirmation")
     if perms.can_follow_up(user, case):
         f["follow_up"] = forms.FollowUpForm(prefix="follow_up", initial={
-            "visited_on": deadlines.today(), "visitor": user.display_name,
+            "visited_on": deadlines.today(), "visitor": user.display_name, "method": "visit",
             "performance": "na" if case.outcome == DisputeCase.Outcome.FAILED else "done"})
     if perms.can_close(user, case):
         f["close"] = forms.OnDateForm(prefix="close", label="结案日期")
