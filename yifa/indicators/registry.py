@@ -224,6 +224,50 @@ def _legal_adopted(orgs, period):
         adoption__in=[ReviewRequest.Adoption.ADOPTED, ReviewRequest.Adoption.PARTLY])
 
 
+def _legal_places(orgs, period):
+    """The 村（社区） of the 乡镇/街道 in ``orgs``: the denominator of 法律顾问覆盖率."""
+    from yifa.core.models import Org
+    from yifa.legal_review import indicators as lr
+
+    q = Q(pk__in=[])
+    for unit in Org.objects.filter(lr.in_orgs(orgs, None), kind__in=Org.GRASSROOTS, is_active=True):
+        q |= Q(path__startswith=unit.path)
+    return Org.objects.filter(q, is_active=True, kind__in=[Org.Kind.VILLAGE, Org.Kind.COMMUNITY]).select_related(
+        "parent")
+
+
+def _legal_covered(orgs, period):
+    """Those with an adviser serving on the period's last day (as ``coverage_of`` finds them)."""
+    from yifa.core.models import Org
+    from yifa.legal_review import indicators as lr
+
+    covered = []
+    for unit in Org.objects.filter(lr.in_orgs(orgs, None), kind__in=Org.GRASSROOTS, is_active=True):
+        covered += [place.pk for place, advisers in lr.coverage_of(unit, period[1]).places if advisers]
+    return _legal_places(orgs, period).filter(pk__in=covered)
+
+
+# ---------------------------------------------------------------- 重大行政决策 (yifa.decisions)
+
+
+def _decisions(name):
+    def records(orgs, period):
+        from yifa.decisions import indicators as de
+
+        return getattr(de, name)(orgs, period).select_related("org")
+
+    return records
+
+
+def _decision_catalogues(orgs, period):
+    from yifa.decisions.models import DecisionCatalogue
+
+    return _decisions("catalogue_records")(orgs, period).filter(status=DecisionCatalogue.Status.PUBLISHED)
+
+
+DECISIONS_RATE = module_rate("yifa.decisions.indicators")
+
+
 # ---------------------------------------------------------------- 信访 (yifa.petitions)
 
 
@@ -431,9 +475,11 @@ INDICATORS: dict[str, Indicator] = {
         records=_legal("adoption_records"), part=_legal_adopted, app=LR,
         definition="已记录采纳情况的审查意见中采纳或部分采纳的比例。", date_label="出具日期", date_field="issued_on"),
     "legal_review.adviser_coverage": Indicator(
-        "村（社区）法律顾问覆盖率", "%", _legal("adviser_coverage"),
+        "村（社区）法律顾问覆盖率", "%",
+        rate_of(_legal_covered, _legal_places, rounding=module_rate("yifa.legal_review.indicators")),
+        records=_legal_places, part=_legal_covered,
         drill=lambda orgs, period: module_url("legal_review:adviser_list", orgs, period), app=LR,
-        definition="本期末有在聘法律顾问的村（社区）占村（社区）总数的比例（一村一法律顾问）。"),
+        definition="期末（本期最后一日）有在聘法律顾问的村（社区）占村（社区）总数的比例（一村一法律顾问）。"),
 
     # 信访
     "petitions.received": Indicator("登记信访事项", "件", counted(_petitions("received")), records=_petitions("received"),
@@ -501,9 +547,25 @@ INDICATORS: dict[str, Indicator] = {
         definition="在岗法制审核人员数与在岗执法人员数之比；下表列出法制审核人员。"),
 
     # 重大行政决策
-    "decisions.legality_review_rate": Indicator("重大行政决策合法性审查率", "%", app=DE),
-    "decisions.public_comment_rate": Indicator("重大行政决策公开征求意见率", "%", app=DE),
-    "decisions.decided": Indicator("作出重大行政决策", "件", app=DE),
+    "decisions.decided": Indicator(
+        "作出重大行政决策（含“三重一大”事项）", "项", counted(_decisions("decided_records")),
+        records=_decisions("decided_records"), app=DE, date_label="决定日期", date_field="decided_on"),
+    "decisions.legality_review_rate": Indicator(
+        "重大行政决策合法性审查率", "%",
+        rate_of(_decisions("legality_reviewed_records"), _decisions("decided_records"), rounding=DECISIONS_RATE),
+        records=_decisions("decided_records"), part=_decisions("legality_reviewed_records"), app=DE,
+        definition="本期作出的决策中经合法性审查后讨论决定的比例（重大行政决策程序暂行条例第二十五条）。",
+        date_label="决定日期", date_field="decided_on"),
+    "decisions.public_comment_rate": Indicator(
+        "重大行政决策公开征求意见率", "%",
+        rate_of(_decisions("commented_records"), _decisions("participation_required_records"),
+                rounding=DECISIONS_RATE),
+        records=_decisions("participation_required_records"), part=_decisions("commented_records"), app=DE,
+        definition="本期作出、须公众参与的决策中向社会公开征求意见的比例（条例第十四至十六条）。",
+        date_label="决定日期", date_field="decided_on"),
+    "decisions.catalogues_published": Indicator(
+        "决策事项目录公布", "个", counted(_decision_catalogues), records=_decision_catalogues, app=DE,
+        definition="本年度重大行政决策事项目录经同级党委同意后公布的个数（条例第三条）。"),
 
     # 行政规范性文件
     "normative_docs.filing_rate": Indicator("规范性文件报备率", "%", app=ND),

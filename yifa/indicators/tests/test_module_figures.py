@@ -113,11 +113,14 @@ def test_training_figures_come_from_the_modules_figures_and_drill_to_its_lists(t
     assert url.startswith("/training/activities/") and f"org={tree.township.pk}" in url and "from=2025-01-01" in url
 
 
-def test_entries_of_modules_not_installed_are_listed_but_not_computed(tree):
-    assert "decisions.legality_review_rate" in registry.INDICATORS
-    assert not registry.is_available("decisions.legality_review_rate")
-    assert registry.compute("decisions.legality_review_rate", [tree.township], YEAR) is None
-    assert registry.status_text("decisions.legality_review_rate") in ("所属模块未启用", "待接入（模块尚未提供计算）")
+def test_entries_of_modules_not_installed_are_listed_but_not_computed(tree, monkeypatch):
+    monkeypatch.setitem(registry.INDICATORS, "nowhere.rate", registry.Indicator(
+        "未启用模块的比率", "%", compute=lambda orgs, period: registry.Measure(1), app="yifa.nowhere"))
+    monkeypatch.setitem(registry.INDICATORS, "core.pending", registry.Indicator("尚无计算的指标", "件"))
+    assert not registry.is_available("nowhere.rate") and "nowhere.rate" not in registry.available()
+    assert registry.compute("nowhere.rate", [tree.township], YEAR) is None
+    assert registry.status_text("nowhere.rate") == "所属模块未启用"
+    assert registry.status_text("core.pending") == "待接入（模块尚未提供计算）"
 
 
 def test_mediation_success_rate_equals_the_modules_figure_and_lists_its_cases(tree):
@@ -163,3 +166,60 @@ def test_petition_on_time_rate_equals_the_modules_figure(tree):
     assert registry.compute("petitions.received", [tree.township], YEAR).value == 3
     entry = registry.INDICATORS["petitions.on_time_rate"]
     assert list(entry.part([tree.township], YEAR)) == [on_time]
+
+
+def test_legal_review_opinions_adoption_and_adviser_coverage(tree):
+    from yifa.core.testing import make_org
+    from yifa.legal_review import actions
+    from yifa.legal_review import indicators as lr
+
+    def issue(title, adoption):
+        review = actions.request_review(org=tree.township, by=tree.township_handler, subject="contract", title=title,
+                                        materials="材料", counterpart="相对方")
+        actions.assign(review, by=tree.reviewer, reviewer=tree.reviewer)
+        actions.issue_opinion(review, by=tree.reviewer, conclusion="lawful", opinion="意见", basis="依据")
+        actions.record_adoption(review, by=tree.township_handler, adoption=adoption,
+                                note="" if adoption == "adopted" else "理由")
+        return review
+
+    adopted, refused = issue("采购合同", "adopted"), issue("租赁合同", "not_adopted")
+    assert registry.compute("legal_review.opinions_issued", [tree.township], YEAR).value == 2
+    rate = registry.compute("legal_review.adoption_rate", [tree.township], YEAR)
+    assert rate == registry.Measure(float(lr.adoption_rate([tree.township], YEAR)), 1, 2) and rate.value == 50.0
+    assert list(registry.INDICATORS["legal_review.adoption_rate"].part([tree.township], YEAR)) == [adopted]
+
+    second_village = make_org("东二村", "village", tree.township)
+    actions.add_adviser(org=tree.village, by=tree.township_handler, name="沈律师", firm="律所",
+                        serves_from=D(2025, 1, 1))
+    coverage = registry.compute("legal_review.adviser_coverage", [tree.township], YEAR)
+    assert coverage == registry.Measure(float(lr.adviser_coverage([tree.township], YEAR)), 1, 2)
+    entry = registry.INDICATORS["legal_review.adviser_coverage"]
+    assert set(entry.records([tree.township], YEAR)) == {tree.village, second_village}
+    assert list(entry.part([tree.township], YEAR)) == [tree.village]
+    assert refused.pk
+
+
+def test_decision_figures_equal_the_modules_own(tree):
+    from yifa.decisions import actions
+    from yifa.decisions import indicators as de
+    from yifa.decisions.tests.conftest import VIEWS, finish_expert_and_risk, finish_legality, finish_participation
+
+    catalogue = actions.create_catalogue(org=tree.township, by=tree.township_handler, year=2025)
+    decision = actions.add_decision(org=tree.township, by=tree.township_handler, kind="major", category="project",
+                                    title="东街道老旧小区改造方案", catalogue=catalogue, undertaking_unit="城建办")
+    actions.start(decision, by=tree.township_handler, undertaking_unit="城建办")
+    actions.update_draft(decision, by=tree.township_handler, draft_text="一、改造范围", draft_notes="入户调查",
+                         basis="《国务院办公厅关于全面推进城镇老旧小区改造工作的指导意见》")
+    finish_participation(decision, tree)
+    finish_expert_and_risk(decision, tree)
+    finish_legality(decision, tree)
+    actions.record_collective_decision(
+        decision, by=tree.township_handler, kind="office", held_on=D(2025, 11, 20), presided_by="陈主任",
+        attendees="陈主任、刘副主任、张副主任、吴部长", views=VIEWS, outcome="approved", minutes="同意实施。",
+        decision_text="同意实施改造方案。")
+    assert registry.compute("decisions.decided", [tree.township], YEAR).value == de.decided([tree.township], YEAR) == 1
+    review = registry.compute("decisions.legality_review_rate", [tree.township], YEAR)
+    assert review == registry.Measure(float(de.legality_review_rate([tree.township], YEAR)), 1, 1)
+    comment = registry.compute("decisions.public_comment_rate", [tree.township], YEAR)
+    assert comment.value == float(de.public_comment_rate([tree.township], YEAR)) == 100.0
+    assert registry.compute("decisions.decided", [tree.sibling], YEAR).value == 0

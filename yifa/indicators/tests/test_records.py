@@ -48,10 +48,11 @@ def test_a_sibling_units_records_answer_404(tree, suggestions, client):
     assert client.get(url("core.deadline_overdue", tree.other_township)).status_code == 404
 
 
-def test_an_unknown_or_unavailable_figure_answers_404(tree, client):
+def test_an_unknown_or_unavailable_figure_answers_404(tree, client, monkeypatch):
+    monkeypatch.setitem(registry.INDICATORS, "core.pending", registry.Indicator("尚无计算的指标", "件"))
     client.force_login(tree.township_handler)
     assert client.get(url("nowhere.rate", tree.township)).status_code == 404
-    assert client.get(url("decisions.legality_review_rate", tree.township)).status_code == 404
+    assert client.get(url("core.pending", tree.township)).status_code == 404
 
 
 def test_a_figure_without_records_of_its_own_goes_to_the_modules_list(tree, client):
