@@ -473,11 +473,12 @@ def record_inspection(inspection: Inspection, *, by, inspected_on: dt.date, resu
 
 
 @transaction.atomic
-def publish_results(d: RandomDraw, *, by) -> RandomDraw:
-    """公示抽查结果 (双随机、一公开)."""
+def publish_results(d: RandomDraw, *, by, on: dt.date | None = None) -> RandomDraw:
+    """公示抽查结果 (双随机、一公开); ``on`` records a publication made earlier (台账补录)."""
     _state(d, "publish_results")
     _require(d.all_recorded, "还有检查对象未登记检查结果，不能公示抽查结果。")
-    d.results_published_on = deadlines.today()
+    d.results_published_on = on or deadlines.today()
+    _require(d.results_published_on <= deadlines.today(), "公示日期不能晚于今天。")
     transition(d, "publish_results", by=by, extra_fields=["results_published_on"])
     _complete(d, PUBLICITY_OTHER, on=d.results_published_on, by=by)
     return d
@@ -934,7 +935,8 @@ def revoke(case: Case, *, by, kind: str, revoked_on: dt.date, reason: str) -> Ca
     publication = Publication.objects.filter(case=case, status=Publication.Status.PUBLISHED).first()
     if publication is not None:
         deadlines.start(case, PUBLICITY_WITHDRAW, start=revoked_on, by=by, org=case.org, note="撤回公示")
-        withdraw_publication(publication, by=by, reason=f"该行政处罚决定已被{case.get_revocation_kind_display()}：{reason}")
+        withdraw_publication(publication, by=by, on=revoked_on,
+                             reason=f"该行政处罚决定已被{case.get_revocation_kind_display()}：{reason}")
     return case
 
 
@@ -949,8 +951,13 @@ def party_for_public(case: Case) -> tuple[str, str, str]:
 
 
 @transaction.atomic
-def publish(case: Case, *, by) -> Publication:
-    """行政处罚决定信息公示 (国办发〔2018〕118号: 7 个工作日内; 《行政处罚法》第四十八条), personal data masked."""
+def publish(case: Case, *, by, on: dt.date | None = None) -> Publication:
+    """行政处罚决定信息公示 (国办发〔2018〕118号: 7 个工作日内; 《行政处罚法》第四十八条), personal data masked.
+
+    ``on`` records a publication made earlier (台账补录); it defaults to today.
+    """
+    on = on or deadlines.today()
+    _require(case.decided_on is None or case.decided_on <= on <= deadlines.today(), "公示日期应在决定之后、今天之前。")
     _require(case.decision_kind == Case.DecisionKind.PENALTY and case.decided_on, "只有作出的行政处罚决定需要公示。")
     _require(case.status not in (Case.Status.REVOKED,), "决定已撤销或变更，不能公示。")
     _require(not Publication.objects.filter(case=case).exists(), "该决定已经公示。")
@@ -962,7 +969,7 @@ def publish(case: Case, *, by) -> Publication:
         org=case.org, case=case, decision_number=case.decision_number, party=party, party_code=code, legal_rep=rep,
         cause=mask_text(case.cause, secrets_), facts=mask_text(case.facts, secrets_), basis=case.power.basis,
         content=mask_text(case.penalty_content, secrets_), authority=case.org.name, decided_on=case.decided_on,
-        published_on=deadlines.today(), published_by=by)
+        published_on=on, published_by=by)
     audit.record("enforcement.publish", case, by=by, note=f"公示 {case.decision_number}",
                  changes={"publication": [None, publication.pk]})
     _complete(case, PUBLICITY, on=publication.published_on, by=by)
@@ -970,12 +977,12 @@ def publish(case: Case, *, by) -> Publication:
 
 
 @transaction.atomic
-def withdraw_publication(publication: Publication, *, by, reason: str) -> Publication:
+def withdraw_publication(publication: Publication, *, by, reason: str, on: dt.date | None = None) -> Publication:
     """撤回公示 with its reason (第四十八条: 三日内)."""
     _require(publication.status == Publication.Status.PUBLISHED, "该公示已撤回。")
     _require(bool(reason.strip()), "请写明撤回理由。")
     publication.status, publication.withdrawn_on, publication.withdraw_reason = (
-        Publication.Status.WITHDRAWN, deadlines.today(), reason)
+        Publication.Status.WITHDRAWN, on or deadlines.today(), reason)
     publication.save(update_fields=["status", "withdrawn_on", "withdraw_reason"])
     audit.record("enforcement.withdraw_publication", publication.case, by=by, note=reason,
                  changes={"publication": ["published", "withdrawn"]})

@@ -215,7 +215,8 @@ def _draws(org, zhifa, head, oil_check, safety_check, oil, today, rng) -> None:
                                           findings="现场检查未发现违法行为。")
         draw.refresh_from_db()
         if n < 3 and draw.all_recorded:
-            actions.publish_results(draw, by=zhifa)
+            last = max(i.inspected_on for i in draw.inspections.all())
+            actions.publish_results(draw, by=zhifa, on=min(last + dt.timedelta(days=10), today))
     actions.create_draw(by=head, org=org, title="下季度餐饮服务单位油烟排放抽查", power=oil_check, industry="餐饮",
                         target_count=4, planned_start=today + dt.timedelta(days=20),
                         planned_end=today + dt.timedelta(days=50), scope_note="辖区在册餐饮服务单位")
@@ -298,7 +299,7 @@ def _cases(org, zhifa, head, reviewer, reviewer_user, officers, powers, today) -
                        penalty_content="责令改正，罚款人民币一万元", fine_amount=D("10000"),
                        discretion_level=oil.levels.get(circumstance="minor"))
         actions.serve(case, by=zhifa, served_on=day + dt.timedelta(days=21), method=Case.Service.DIRECT)
-        actions.publish(case, by=zhifa)
+        actions.publish(case, by=zhifa, on=day + dt.timedelta(days=23))
         actions.execute(case, by=zhifa, executed_on=day + dt.timedelta(days=30), method=Case.Execution.VOLUNTARY,
                         paid_amount=D("10000"))
         actions.close(case, by=zhifa, closed_on=day + dt.timedelta(days=32), summary="当事人已缴纳罚款并完成整改，结案。")
@@ -325,12 +326,13 @@ def _cases(org, zhifa, head, reviewer, reviewer_user, officers, powers, today) -
     actions.review_case(review, by=reviewer_user, outcome=LegalReview.Outcome.AGREE,
                         opinion="主体合法，程序合法，事实清楚，证据充分，适用法律正确；考虑当事人整改情况，建议在较重情节幅度内从轻处罚。",
                         checklist={k: "ok" for k, _ in LegalReview.CHECKLIST})
+    _backdate_review(review, day + dt.timedelta(days=27), day + dt.timedelta(days=29))
     actions.decide(case, by=head, decision_kind=Case.DecisionKind.PENALTY, decided_on=day + dt.timedelta(days=33),
                    penalty_content="责令改正，罚款人民币三万五千元", fine_amount=D("35000"),
                    discretion_level=oil.levels.get(circumstance="serious"),
                    collective_discussed_on=day + dt.timedelta(days=32))
     actions.serve(case, by=zhifa, served_on=day + dt.timedelta(days=34), method=Case.Service.DIRECT)
-    actions.publish(case, by=zhifa)
+    actions.publish(case, by=zhifa, on=day + dt.timedelta(days=36))
     actions.execute(case, by=zhifa, executed_on=day + dt.timedelta(days=45), method=Case.Execution.VOLUNTARY,
                     paid_amount=D("35000"))
     actions.close(case, by=zhifa, closed_on=day + dt.timedelta(days=46), summary="罚款已缴纳，设施已整改，结案。")
@@ -350,7 +352,7 @@ def _cases(org, zhifa, head, reviewer, reviewer_user, officers, powers, today) -
                    penalty_content="罚款人民币八百元", fine_amount=D("800"),
                    discretion_level=straw.levels.get(circumstance="ordinary"))
     actions.serve(case, by=zhifa, served_on=day + dt.timedelta(days=8), method=Case.Service.DIRECT)
-    actions.publish(case, by=zhifa)
+    actions.publish(case, by=zhifa, on=day + dt.timedelta(days=9))
     actions.revoke(case, by=head, kind=Case.Revocation.REVOKED, revoked_on=day + dt.timedelta(days=60),
                    reason="行政复议机关认定焚烧地点不属于人口集中地区以外的禁烧区划定范围，决定撤销原处罚决定。")
 
@@ -363,7 +365,8 @@ def _cases(org, zhifa, head, reviewer, reviewer_user, officers, powers, today) -
     day = case.filed_on
     _record(case, zhifa, [sun, chen], day, upload=_video("违建现场勘验视频.mp4"), title="现场勘验笔录及视频")
     _record(case, zhifa, [sun, chen], day + dt.timedelta(days=2), kind="inquiry", title="询问笔录", interviewee="李红梅")
-    actions.submit_review(case, by=zhifa, reviewer=reviewer, materials="调查终结报告、勘验笔录、测绘图、拟责令限期改正意见")
+    review = actions.submit_review(case, by=zhifa, reviewer=reviewer, materials="调查终结报告、勘验笔录、测绘图、拟责令限期改正意见")
+    _backdate_review(review, day + dt.timedelta(days=5), None)
 
     # 5. Informed, waiting for the party (the 5-workday hearing window is running).
     case = _file(zhifa, org, oil, [sun, qian], 12, today, cause="湖州市吴兴区环渚小杨烧烤店超标排放油烟案",
@@ -415,6 +418,14 @@ def _cases(org, zhifa, head, reviewer, reviewer_user, officers, powers, today) -
             actions.close(case, by=zhifa, closed_on=case.decided_on + dt.timedelta(days=2), summary="当场处罚已执行完毕。")
 
 
+def _backdate_review(review, submitted: dt.date, reviewed: dt.date | None) -> None:
+    """Demo only: the review happened on those days (the audit trail keeps the real entry time)."""
+    def at(day):
+        return timezone.make_aware(dt.datetime.combine(day, dt.time(15, 0))) if day else None
+
+    LegalReview.objects.filter(pk=review.pk).update(submitted_at=at(submitted), reviewed_at=at(reviewed))
+
+
 def _uscc_of(org, name: str) -> str:
     from .models import InspectionTarget
 
@@ -445,7 +456,7 @@ def _zhili(org, users, today, rng) -> None:
     for name in ("湖州织里童装城经营管理有限公司", "湖州织里阿祥童装厂", "湖州织里绣花加工厂"):
         actions.create_target(by=handler, org=org, name=name, uscc=uscc(rng), kind="company", industry="纺织",
                               address="湖州市吴兴区织里镇大港路88号", legal_rep=rng.choice(REPS))
-    actions.decide_on_the_spot(by=handler, org=org, power=power, cause="沈某某占道摆摊案", party_kind=Case.PartyKind.PERSON,
+    actions.decide_on_the_spot(by=handler, org=org, power=power, cause="沈小梅占道摆摊案", party_kind=Case.PartyKind.PERSON,
                                party_name="沈小梅", party_id_number=id_number("33050219950303202"),
                                officers=[mine, other], decided_on=today - dt.timedelta(days=15), penalty_content="警告",
                                discretion_level=power.levels.get(circumstance="minor"), place="织里镇大港路",

@@ -21,6 +21,15 @@ import secrets
 ALGORITHM = "yifa-draw-v1"
 _SPACE = 1 << 64
 
+# The rules in Chinese, as the public page states them.
+ALGORITHM_TEXT = """1. 检查对象名录按统一社会信用代码排序，检查人员名录按执法证号排序。
+2. 随机数 r(标签, i) 取 SHA-256("种子:标签:i") 的前 8 个字节（大端序）作为整数，i 从 0 开始依次取用。
+3. 从 n 项中抽取 k 项（部分费雪-耶茨洗牌）：第 p 次（p 从 0 开始）取下一个随机数 r，记 m = n − p；
+   若 r ≥ 2^64 − (2^64 mod m) 则舍弃另取（避免取模偏差），否则把第 p 项与第 p + (r mod m) 项交换。
+   交换 k 次后，前 k 项即为抽中结果。
+4. 检查对象用标签 "targets" 抽取；第 j 个抽中的对象（j 从 0 开始）用标签 "inspectors:j" 从检查人员名录中抽取检查人员。
+同一随机种子、同一名录，在任何计算机上重新抽取，结果都相同。"""
+
 # Shown on the public page: a complete, dependency-free re-implementation.
 REFERENCE_CODE = '''import hashlib, json
 

@@ -153,7 +153,7 @@ def draw_detail(request, pk):
         verification = {"same": same, "again": again}
     return render(request, "enforcement/public/draw_detail.html", {
         "draw": d, "rows": rows, "results": results, "verification": verification,
-        "algorithm": drawing.__doc__.split("\n\n", 1)[1], "code": drawing.REFERENCE_CODE,
+        "algorithm": drawing.ALGORITHM_TEXT, "code": drawing.REFERENCE_CODE,
         "result_labels": dict(Inspection.Result.choices)})
 
 

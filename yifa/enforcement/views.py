@@ -10,17 +10,19 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from yifa.core import deadlines
 from yifa.core.attachments import attachments_of
 from yifa.core.audit import target_label
-from yifa.core.models import AuditEntry, Role, User
+from yifa.core.models import AuditEntry, Org, Role, User
 from yifa.core.models.deadlines import Deadline
 from yifa.core.scope import get_visible_or_404, has_role_over
 from yifa.core.workflow import InvalidTransition
 
 from . import actions, forms, indicators, ledgers, permissions as perm, report
+from .masking import case_secrets, mask_case_for_display, mask_text
 from .models import (CaseExtension, DiscretionLevel, EnforcementCase, Inspection, InspectionTarget,
                      LegalReview, LegalReviewer, Officer, Power, PowerStep, RandomDraw)
 
@@ -48,6 +50,31 @@ def _form_errors(form, error: ValidationError) -> None:
 
 def _deny(message: str):
     raise PermissionDenied(message)
+
+
+def _org_filter(request, qs, field: str = "org"):
+    """``?org=<pk>`` (repeatable): only those units' subtrees, as the indicator drill-downs link (scope still applies)."""
+    pks = [int(v) for v in request.GET.getlist("org") if v.isdigit()]
+    if not pks:
+        return qs
+    q = Q(pk__in=[])
+    for org in Org.objects.visible_to(request.user).filter(pk__in=pks):
+        q |= Q(**{f"{field}__path__startswith": org.path})
+    return qs.filter(q)
+
+
+def _date_range(request, qs, field: str, notes: list | None = None, label: str = ""):
+    """``?start=``/``?end=`` (or ``from``/``to``) on ``field``, inclusive."""
+    for keys, lookup, words in ((("start", "from"), "gte", "不早于"), (("end", "to"), "lte", "不晚于")):
+        raw = next((request.GET[k] for k in keys if request.GET.get(k)), "")
+        try:
+            day = dt.date.fromisoformat(raw)
+        except ValueError:
+            continue
+        qs = qs.filter(**{f"{field}__{lookup}": day})
+        if notes is not None:
+            notes.append(f"{label}{words}{actions.fmt_date(day)}")
+    return qs
 
 
 def _unit_officers(org):
@@ -107,14 +134,8 @@ def case_list(request):
         cases = cases.filter(filed_on__year=int(year))
     date_field = "decided_on" if request.GET.get("date") == "decided" else "filed_on"
     notes = []
-    for key, lookup in (("start", "gte"), ("end", "lte")):
-        try:
-            day = dt.date.fromisoformat(request.GET.get(key, ""))
-        except ValueError:
-            continue
-        cases = cases.filter(**{f"{date_field}__{lookup}": day})
-        notes.append(f"{'决定' if date_field == 'decided_on' else '立案'}日期{'不早于' if lookup == 'gte' else '不晚于'}"
-                     f"{actions.fmt_date(day)}")
+    cases = _org_filter(request, cases)
+    cases = _date_range(request, cases, date_field, notes, "决定日期" if date_field == "decided_on" else "立案日期")
     flag = request.GET.get("flag", "")
     flags = {
         "reviewed": ("经法制审核（同意）", Q(reviews__status=LegalReview.Status.DONE, reviews__outcome="agree")),
@@ -136,6 +157,14 @@ def case_list(request):
     if request.GET.get("export") == "xlsx":
         return ledgers.export_cases(cases.order_by("filed_on", "pk"))
     page = Paginator(cases.order_by("-filed_on", "-pk"), 30).get_page(request.GET.get("page"))
+    full_by_org: dict[int, bool] = {}
+    for case in page:
+        if case.org_id not in full_by_org:
+            full_by_org[case.org_id] = _sees_personal_data(request.user, case)
+        if not full_by_org[case.org_id]:
+            mask_case_for_display(case)
+            case.party_name = case.party_name if case.party_kind == Case.PartyKind.ENTITY else mask_text(
+                case.party_name, [case.party_name])
     can_file = perm.may_file_case(request.user, _unit(request)) if request.user.active_membership else False
     return render(request, "enforcement/case_list.html", {
         "page": page, "status": status, "procedure": procedure, "query": query, "year": year, "flag": flag,
@@ -205,6 +234,52 @@ def timeline(obj):
     for entry in entries:
         entry.label = TIMELINE_LABELS.get(entry.action.split(".", 1)[-1], entry.action)
     return entries
+
+
+def case_timeline(case) -> list[dict]:
+    """全过程 on one line of time: each step and record at the date it happened (oldest first)."""
+    events = []
+
+    def add(when, title, detail="", who="", stage=""):
+        if when is None:
+            return
+        moment = when if isinstance(when, dt.datetime) else dt.datetime.combine(when, dt.time(0, 0))
+        if timezone.is_aware(moment):
+            moment = timezone.localtime(moment).replace(tzinfo=None)
+        events.append({"at": moment, "has_time": isinstance(when, dt.datetime), "title": title, "detail": detail,
+                       "who": who, "stage": stage})
+
+    add(case.filed_on, "立案" if case.procedure == Case.Procedure.NORMAL else "当场处罚", case.cause,
+        case.filed_by.display_name if case.filed_by else "")
+    for r in case.records.select_related("attachment", "created_by"):
+        detail = r.attachment.original_name if r.attachment else ""
+        add(r.occurred_at, f"{r.get_kind_display()}：{r.title}", detail,
+            r.created_by.display_name if r.created_by else "", r.get_stage_display())
+    for review in case.reviews.select_related("reviewer"):
+        add(review.submitted_at, "提请法制审核", f"审核人员 {review.reviewer.name}")
+        if review.reviewed_at:
+            add(review.reviewed_at, f"法制审核：{review.get_outcome_display()}", review.opinion[:80], review.reviewer.name)
+    add(case.informed_on, "告知拟处罚及陈述、申辩、听证权利" if case.hearing_offered else "告知拟处罚及陈述、申辩权利",
+        case.proposed_penalty)
+    add(case.hearing_requested_on, "当事人申请听证")
+    add(case.hearing_notified_on, "通知听证", f"{case.hearing_on:%Y-%m-%d} {case.hearing_place}" if case.hearing_on else "")
+    add(case.hearing_held_on, "举行听证", case.hearing_summary[:80], case.hearing_chair)
+    for ext in case.extensions.select_related("requested_by", "decided_by"):
+        add(ext.requested_at, "申请延长办案期限", ext.reason, ext.requested_by.display_name if ext.requested_by else "")
+        if ext.decided_at:
+            add(ext.decided_at, f"延期申请{ext.get_status_display()}", ext.decision_note,
+                ext.decided_by.display_name if ext.decided_by else "")
+    if case.procedure == Case.Procedure.NORMAL:
+        add(case.decided_on, f"决定：{case.get_decision_kind_display()}" if case.decision_kind else "决定",
+            f"{case.decision_number} {case.penalty_content}", case.decided_by.display_name if case.decided_by else "")
+    add(case.served_on, f"送达（{case.get_service_method_display()}）" if case.service_method else "送达")
+    add(case.executed_on, f"执行（{case.get_execution_method_display()}）" if case.execution_method else "执行")
+    if perm.hasattr_publication(case):
+        add(case.publication.published_on, "门户公示", case.publication.decision_number)
+        add(case.publication.withdrawn_on, "撤回公示", case.publication.withdraw_reason)
+    add(case.revoked_on, f"决定被{case.get_revocation_kind_display()}" if case.revocation_kind else "", case.revocation_reason)
+    add(case.closed_on, "结案", case.closing_summary[:80])
+    return sorted(events, key=lambda e: e["at"])
 
 
 def _stage_states(case) -> list[tuple[str, str, str]]:
@@ -318,18 +393,25 @@ def _case_page(request, case, bound: dict | None = None, status: int = 200):
             continue
         action_forms[name] = bound.get(name) or cls(initial=_initial(name, case), auto_id=f"{name}-%s",
                                                      **_form_kwargs(name, case))
-    records = case.records.select_related("attachment", "created_by").prefetch_related("officers")
+    records = list(case.records.select_related("attachment", "created_by").prefetch_related("officers"))
+    full = _sees_personal_data(request.user, case)
+    audit_entries = timeline(case)
+    if not full:
+        secrets = case_secrets(case)
+        mask_case_for_display(case, records)
+        for entry in audit_entries:
+            entry.note = mask_text(entry.note, secrets)
     pending_ext = case.extensions.filter(status=CaseExtension.Status.PENDING).first()
     publication = getattr(case, "publication", None) if perm.hasattr_publication(case) else None
     return render(request, "enforcement/case_detail.html", {
         "case": case, "forms": action_forms, "available": available, "records": records,
         "reviews": case.reviews.select_related("reviewer").order_by("submitted_at"),
-        "deadlines": deadlines.of(case), "timeline": timeline(case), "stages": _stage_states(case),
+        "deadlines": deadlines.of(case), "timeline": audit_entries, "events": case_timeline(case),
+        "stages": _stage_states(case),
         "files": attachments_of(case), "pending_ext": pending_ext, "publication": publication,
         "can_approve_ext": pending_ext is not None and perm.may_approve_extension(request.user, case),
         "ext_form": forms.ExtensionDecisionForm(), "open_form": next(iter(bound), ""),
-        "full": _sees_personal_data(request.user, case),
-        "levels": case.power.levels.all(),
+        "full": full, "levels": case.power.levels.all(),
     }, status=status)
 
 
@@ -456,7 +538,9 @@ def extension_decide(request, pk):
 
 @login_required
 def review_list(request):
-    reviews = LegalReview.objects.visible_to(request.user).select_related("case", "reviewer", "case__org")
+    reviews = _org_filter(request, LegalReview.objects.visible_to(request.user), "case__org").select_related(
+        "case", "reviewer", "case__org")
+    reviews = _date_range(request, reviews, "submitted_at__date")
     mine = request.GET.get("mine", "1" if LegalReviewer.objects.filter(user=request.user).exists() else "")
     if mine == "1":
         reviews = reviews.filter(reviewer__user=request.user)
@@ -587,7 +671,7 @@ def power_command(request, pk, name):
 @login_required
 def officer_list(request):
     today = deadlines.today()
-    officers = Officer.objects.visible_to(request.user).select_related("org", "user")
+    officers = _org_filter(request, Officer.objects.visible_to(request.user).select_related("org", "user"))
     show = request.GET.get("show", "")
     listed = list(officers.order_by("org__path", "name"))
     if show == "expiring":
@@ -602,7 +686,7 @@ def officer_list(request):
     can_manage = bool(request.user.active_membership) and perm.may_manage_registers(request.user, _unit(request))
     return render(request, "enforcement/officer_list.html", {
         "officers": listed, "today": today, "rate": rate, "show": show, "can_manage": can_manage,
-        "reviewers": LegalReviewer.objects.visible_to(request.user).select_related("org", "user"),
+        "reviewers": _org_filter(request, LegalReviewer.objects.visible_to(request.user).select_related("org", "user")),
         "import_form": forms.ImportForm(),
     })
 
@@ -670,7 +754,7 @@ def officer_import(request):
 
 @login_required
 def target_list(request):
-    targets = InspectionTarget.objects.visible_to(request.user).select_related("org")
+    targets = _org_filter(request, InspectionTarget.objects.visible_to(request.user).select_related("org"))
     query = request.GET.get("q", "").strip()
     if query:
         targets = targets.filter(Q(name__icontains=query) | Q(uscc__icontains=query) | Q(industry__icontains=query))
@@ -716,7 +800,8 @@ def target_import(request):
 
 @login_required
 def draw_list(request):
-    draws = RandomDraw.objects.visible_to(request.user).select_related("org", "power")
+    draws = _org_filter(request, RandomDraw.objects.visible_to(request.user).select_related("org", "power"))
+    draws = _date_range(request, draws, "planned_start")
     page = Paginator(draws, 30).get_page(request.GET.get("page"))
     can_manage = bool(request.user.active_membership) and perm.may_manage_registers(request.user, _unit(request))
     return render(request, "enforcement/draw_list.html", {"page": page, "can_manage": can_manage})
@@ -778,7 +863,9 @@ def draw_command(request, pk, name):
 
 @login_required
 def inspection_list(request):
-    inspections = Inspection.objects.visible_to(request.user).select_related("target", "draw", "case")
+    inspections = _org_filter(request, Inspection.objects.visible_to(request.user)).select_related(
+        "target", "draw", "case")
+    inspections = _date_range(request, inspections, "inspected_on")
     result = request.GET.get("result", "")
     if result in Inspection.Result.values:
         inspections = inspections.filter(result=result)
