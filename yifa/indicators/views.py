@@ -294,7 +294,7 @@ def _row(obj, indicator: registry.Indicator, part_ids) -> dict:
         url = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
         status = obj.get_status_display() if hasattr(obj, "get_status_display") else ""
         extra = [(header, getattr(obj, attr, "")) for header, attr in indicator.columns]
-    org = getattr(obj, "org", None)
+    org = obj.parent if isinstance(obj, Org) else getattr(obj, "org", None)
     return {"title": title, "url": url, "org": org, "status": status, "extra": extra,
             "date": getattr(obj, indicator.date_field, None) if indicator.date_field else None,
             "counted": (obj.pk in part_ids) if part_ids is not None else None}
