@@ -22,7 +22,7 @@ from django.utils.http import urlencode
 
 from yifa.core.models import Org
 
-from .models import (DEFAULT_HOURS_TARGET, Attendance, Cadre, ExamResult, LawExam, LeadershipMeeting, LegalLiaison,
+from .models import (Attendance, Cadre, ExamResult, LawExam, LeadershipMeeting, LegalLiaison,
                      OutreachActivity, OutreachRequest, StudySession, StudyTarget)
 
 Period = tuple[dt.date, dt.date]

@@ -64,7 +64,7 @@ class Cadre(models.Model):
     class Meta:
         verbose_name = "学法人员"
         verbose_name_plural = "学法人员"
-        ordering = ["org", "-category", "name"]
+        ordering = ["org", "category", "name"]  # 领导干部 first
         constraints = [models.UniqueConstraint(fields=["org", "name"], name="training_cadre_unique")]
 
     def __str__(self) -> str:
