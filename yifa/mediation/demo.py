@@ -10,7 +10,7 @@ import datetime as dt
 import random
 
 from yifa.core import deadlines
-from yifa.core.identity import id_number_check_char
+from yifa.core.identity import USCC_CHARS, id_number_check_char, uscc_check_char
 
 from . import actions, warnings
 from .models import Channel, DisputeCase, DisputeType, EarlyWarning, FollowUp, Mediator, Party
@@ -73,6 +73,11 @@ STORIES = [
      "{b}施工质量不合格，应承担返工责任。", "一、{b}于二十日内完成返工维修。\n二、{b}赔偿{a}损失1500元。",
      "返工完成后双方共同验收，赔偿款当场支付。"),
 ]
+COMPANIES = {
+    DisputeType.PROPERTY_MGMT: ["湖州绿城物业服务有限公司", "湖州安居物业管理有限公司", "湖州龙溪物业服务有限公司"],
+    DisputeType.BUSINESS: ["湖州织里童装有限公司", "湖州金丝娃娃服饰有限公司", "湖州环渚纺织厂"],
+    DisputeType.CONSUMER: ["湖州美家装饰工程有限公司", "湖州家和装修有限公司", "湖州巧匠建筑装饰有限公司"],
+}
 RISKY = [
     "{a}情绪激动，扬言如果不解决就要报复对方。",
     "{a}多次表示不想活了，家属担心其轻生。",
@@ -230,7 +235,11 @@ def _run_case(case: DisputeCase, *, by, committee, rnd: random.Random, story, na
                         summary=f"调解员向双方释法说理，{names[0]}陈述了诉求，{names[1]}说明了情况。双方分歧较大，约定再次调解。"
                         if rnd.random() < 0.4 else f"调解员分别听取双方意见并释法说理，双方同意协商解决。")
     outcome_on = held_on + dt.timedelta(days=rnd.randrange(1, 20))
-    stuck = rnd.random() < 0.06  # some drag on past their month
+    stuck = age < 90 and rnd.random() < 0.08  # some recent ones drag on past their month
+    if rnd.random() < 0.1:  # some take longer: half with the parties' consent to extend, half simply late
+        outcome_on = accepted_on + dt.timedelta(days=rnd.randrange(36, 55))
+        if rnd.random() < 0.5 and accepted_on + dt.timedelta(days=25) <= today:
+            actions.extend(case, by=by, reason="双方当事人同意延长调解期限，继续协商赔偿方案。")
     if stuck or outcome_on > today:
         return
     kind = rnd.random()
@@ -289,11 +298,10 @@ def seed(context) -> None:
             story = rnd.choice(STORIES)
             parties = [people.party(Party.Side.APPLICANT, town), people.party(Party.Side.RESPONDENT, town)]
             if story[0] in (DisputeType.PROPERTY_MGMT, DisputeType.BUSINESS, DisputeType.CONSUMER) and rnd.random() < 0.5:
-                parties[1] = {"side": Party.Side.RESPONDENT, "kind": Party.Kind.ORGANISATION,
-                              "name": rnd.choice(["湖州绿城物业服务有限公司", "湖州织里童装有限公司", "湖州美家装饰工程有限公司"]),
-                              "id_number": rnd.choice(["91330502MA2B3C4D5E", "913305027045678901"]),
-                              "legal_rep": people.name(), "phone": "0572-2345678",
-                              "address": f"浙江省湖州市{town}{rnd.choice(ROADS)}88号"}
+                company = rnd.choice(COMPANIES[story[0]])
+                parties[1] = {"side": Party.Side.RESPONDENT, "kind": Party.Kind.ORGANISATION, "name": company,
+                              "id_number": _uscc_for(company), "legal_rep": people.name(), "phone": "0572-2345678",
+                              "address": f"浙江省湖州市{town}{ROADS[len(company) % len(ROADS)]}88号"}
             if key == "longxi" and i in (3, 9) and repeat_party:
                 parties[0] = {**repeat_party, "side": Party.Side.APPLICANT}
             if key == "longxi" and i == 1:
@@ -303,9 +311,6 @@ def seed(context) -> None:
             description = _fill(story[2], a, b)
             if rnd.random() < 0.04:
                 description += _fill(rnd.choice(RISKY), a, b)
-            for p in parties:
-                if "id_number" in p and p["id_number"].startswith("9") and p["kind"] == Party.Kind.ORGANISATION:
-                    p["id_number"] = _valid_uscc(p["id_number"])
             case = actions.register_case(
                 by=None if channel == Channel.ONLINE else by, org=orgs[key], registered_on=registered_on,
                 title=_fill(story[1], a, b), dispute_type=story[0], channel=channel, description=description,
@@ -325,10 +330,10 @@ def seed(context) -> None:
         actions.handle_warning(warning, by=head, note="已约谈双方当事人，安排调解员重点跟进，并告知社区民警。")
 
 
-def _valid_uscc(text: str) -> str:
-    from yifa.core.identity import uscc_check_char
-
-    return text[:17] + uscc_check_char(text[:17])
+def _uscc_for(name: str) -> str:
+    """A valid, stable 统一社会信用代码 for a demo company."""
+    body = "91330502" + "".join(USCC_CHARS[(ord(c) * (i + 7)) % 31] for i, c in enumerate(name))[:9].ljust(9, "0")
+    return body + uscc_check_char(body)
 
 
 def _escalations(context, committees, today):
@@ -350,13 +355,17 @@ def _escalations(context, committees, today):
         actions.assign(case, by=head, committee=parent_committee, lead=people[0], on=today)
 
 
+def _topic(month: int) -> str:
+    return {1: "春节前矛盾纠纷集中排查", 5: "汛期前邻里纠纷排查", 9: "国庆前重点人员走访排查",
+            12: "年底劳资纠纷专项排查"}.get(month, "月度矛盾纠纷排查")
+
+
 def _screening(context, rnd: random.Random, today: dt.date) -> None:
     """Monthly rounds in every 村/社区 (quarterly in 南浔), with what they found; some findings became cases."""
     orgs, users = context.orgs, context.users
     plan = [("longxi", "longxi.tiaojie", 1), ("huandong", "huanzhu.jingban", 1), ("yigao", "huanzhu.jingban", 1),
             ("xiaohe", "zhili.jingban", 1), ("dongjiao", "zhili.jingban", 1), ("xitang", "nanxun.jingban", 3),
             ("shiyuan", "nanxun.jingban", 3), ("chaoyang", "lianshi.jingban", 3)]
-    topics = ["月度矛盾纠纷排查", "春节前矛盾纠纷集中排查", "汛期前邻里纠纷排查", "劳资纠纷专项排查", "重点人员走访排查"]
     people = _People(rnd, "330502")
     for key, username, every in plan:
         by = users[username]
@@ -364,7 +373,7 @@ def _screening(context, rnd: random.Random, today: dt.date) -> None:
             planned_on = (today.replace(day=1) - dt.timedelta(days=30 * months_back)).replace(day=rnd.randrange(5, 25))
             grid = f"{orgs[key].name}第{rnd.randrange(1, 5)}网格"
             screening = actions.plan_round(by=by, org=orgs[key], grid=grid, planned_on=planned_on,
-                                           topic=topics[0] if months_back % 4 else rnd.choice(topics[1:]),
+                                           topic=_topic(planned_on.month),
                                            screeners=f"网格员{people.name()}、{people.name()}")
             if planned_on > today:
                 continue

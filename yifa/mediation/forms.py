@@ -328,9 +328,11 @@ class FindingForm(forms.ModelForm):
 class NoteForm(forms.Form):
     note = forms.CharField(label="处理情况", widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, label="处理情况", **kwargs):
+    def __init__(self, *args, label="处理情况", compact=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["note"].label = label
+        if compact:
+            self.fields["note"].widget = forms.TextInput(attrs={"placeholder": "如：已约谈当事人、已报告派出所"})
 
 
 class ImportForm(forms.Form):
@@ -353,7 +355,7 @@ class ApplicationForm(forms.Form):
     other_address = forms.CharField(label="对方住址", max_length=200, required=False)
     org = forms.ModelChoiceField(label="向哪个调委会申请", queryset=Org.objects.none(),
                                  help_text="一般选择纠纷发生地或您居住地的村（社区）、乡镇（街道）")
-    dispute_type = forms.ChoiceField(label="纠纷类型", choices=DisputeType.choices)
+    dispute_type = forms.ChoiceField(label="纠纷类型", choices=[("", "请选择")] + list(DisputeType.choices))
     description = forms.CharField(label="纠纷经过", max_length=2000, widget=forms.Textarea(attrs={"rows": 5}),
                                   help_text="请写明时间、地点、发生了什么")
     claims = forms.CharField(label="您的请求", max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))

@@ -751,7 +751,8 @@ def warning_list(request):
     org = acting_org(request)
     return render(request, "mediation/warning_list.html", {
         "page": page, "status": status, "kinds": EarlyWarning.Kind.choices, "counts": counts,
-        "handle": {w.pk: forms.NoteForm(prefix=f"w{w.pk}") for w in page if perms.can_handle_warning(request.user, w)},
+        "handle": {w.pk: forms.NoteForm(prefix=f"w{w.pk}", compact=True) for w in page
+                   if perms.can_handle_warning(request.user, w)},
         "can_scan": perms.can_scan_warnings(request.user, org),
     })
 

@@ -66,24 +66,27 @@ def _others(case: DisputeCase, today: dt.date):
             .filter(open_or_recent(since)).exclude(pk=case.pk))
 
 
+def _numbers(cases) -> str:
+    shown = [f"{c.number}（{c.get_status_display()}）" for c in cases[:3]]
+    return "、".join(shown) + (f"等{len(cases)}起" if len(cases) > 3 else "")
+
+
 def _repeat_parties(case: DisputeCase, today: dt.date) -> int:
-    parties = list(case.parties.all())
-    ids = {p.id_number for p in parties if p.id_number}
-    name_phones = [(p.name, p.phone) for p in parties if not p.id_number and p.phone]
-    if not ids and not name_phones:
-        return 0
-    match = Q(id_number__in=ids)
-    for name, phone in name_phones:
-        match |= Q(name=name, phone=phone)
-    seen = (Party.objects.filter(match, case__in=_others(case, today)).select_related("case")
-            .order_by("case_id")[:20])
+    """One warning per party of ``case`` seen in other open or recent cases of the same 乡镇/街道."""
     raised = 0
-    for other_party in seen:
-        other = other_party.case
-        who = (f"{other_party.name}（{other_party.id_label}{mask_id(other_party.id_number)}）"
-               if other_party.id_number in ids else f"{other_party.name}（同名同电话）")
-        if raise_warning(case, EarlyWarning.Kind.REPEAT_PARTY, key=f"party:{other.pk}", today=today,
-                         detail=f"当事人{who}另涉纠纷 {other.number}（{other.get_status_display()}）"):
+    others = _others(case, today)
+    for party in case.parties.all():
+        if party.id_number:
+            match, key = Q(id_number=party.id_number), party.id_number
+            who = f"{party.name}（{party.id_label}{mask_id(party.id_number)}）"
+        elif party.phone:
+            match, key = Q(name=party.name, phone=party.phone), f"{party.name}/{party.phone}"
+            who = f"{party.name}（同名同电话）"
+        else:
+            continue
+        seen = list(others.filter(pk__in=Party.objects.filter(match).values("case_id")).order_by("-registered_on")[:20])
+        if seen and raise_warning(case, EarlyWarning.Kind.REPEAT_PARTY, key=f"party:{key}", today=today,
+                                  detail=f"当事人{who}另涉纠纷 {_numbers(seen)}"):
             raised += 1
     return raised
 
@@ -93,13 +96,10 @@ def _repeat_addresses(case: DisputeCase, today: dt.date) -> int:
     addresses = {a for a in [case.location, *case.parties.values_list("address", flat=True)] if len(a or "") >= 6}
     if not addresses:
         return 0
-    raised = 0
-    others = _others(case, today).filter(Q(location__in=addresses) | Q(parties__address__in=addresses)).distinct()
-    for other in others[:5]:
-        if raise_warning(case, EarlyWarning.Kind.REPEAT_ADDRESS, key=f"address:{other.pk}", today=today,
-                         detail=f"同一地址另有纠纷 {other.number}（{other.get_status_display()}）"):
-            raised += 1
-    return raised
+    seen = list(_others(case, today).filter(Q(location__in=addresses) | Q(parties__address__in=addresses))
+                .distinct().order_by("-registered_on")[:20])
+    return int(bool(seen and raise_warning(case, EarlyWarning.Kind.REPEAT_ADDRESS, key="address", today=today,
+                                           detail=f"同一地址另有纠纷 {_numbers(seen)}")))
 
 
 def _overdue(case: DisputeCase, today: dt.date) -> int:
