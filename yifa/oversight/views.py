@@ -114,10 +114,18 @@ def _filtered(request, model, date_field: str, search: tuple[str, ...]):
     return qs.select_related("org")
 
 
+def _units(user):
+    """The units a reader may filter a list by (区县 and 乡镇/街道 in scope)."""
+    return Org.objects.visible_to(user).filter(
+        kind__in=[Org.Kind.COUNTY, Org.Kind.TOWNSHIP, Org.Kind.SUBDISTRICT]).order_by("path")
+
+
 def _list_context(request, qs, model, exportable: bool = True) -> dict:
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     code = request.GET.get("figure", "")
+    units = _units(request.user)
     return {
+        "units": units if len(units) > 1 else [],
         "page": page,
         "status_choices": model.Status.choices,
         "kind_choices": getattr(model, "Kind").choices,
@@ -465,6 +473,7 @@ def figures(request):
     ]
     return render(request, "oversight/figures.html", {
         "figure_groups": [(title, [by_code[c] for c in codes]) for title, codes in groups],
+        "units": _units(request.user),
         "year": year, "years": range(today.year, today.year - 6, -1), "orgs": orgs,
         "sentences": sections(orgs, period)["measures"],
     })

@@ -99,9 +99,17 @@ def _filter(request, qs, *, date_field: str | None, search=(), keys=("kind", "st
     return qs
 
 
+def _units(user):
+    """The units a reader may filter a list by (区县 and 乡镇/街道 in scope)."""
+    return Org.objects.visible_to(user).filter(
+        kind__in=[Org.Kind.COUNTY, Org.Kind.TOWNSHIP, Org.Kind.SUBDISTRICT]).order_by("path")
+
+
 def _list(request, template, qs, **extra):
     today = deadlines.today()
+    units = _units(request.user)
     context = {
+        "units": units if len(units) > 1 else [],
         "page": Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")),
         "filters": request.GET, "org_ids": request.GET.getlist("org"), "today": today,
         "years": range(today.year, today.year - 6, -1),
@@ -669,6 +677,7 @@ def figures(request):
     report = sections(orgs, period)
     return render(request, "training/figures.html", {
         "figure_groups": [("学法", indicators.study_figures(orgs, period)), ("普法", indicators.outreach_figures(orgs, period))],
+        "units": _units(request.user),
         "year": year, "years": range(deadlines.today().year, deadlines.today().year - 6, -1), "orgs": orgs,
         "measures": report["measures"], "first_responsible": report["first_responsible"],
     })
