@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "yifa.enforcement",
     "yifa.mediation",
     "yifa.petitions",
+    "yifa.disclosure",
     "yifa.reports",
     "yifa.legal_review",
     "yifa.decisions",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("reports/", include("yifa.reports.urls")),
     path("baogao/", include("yifa.reports.public_urls")),
     path("", include("yifa.petitions.urls")),  # petitions/ (staff) and xinfang/ (portal)
+    path("", include("yifa.disclosure.urls")),  # disclosure/ (staff) and gongkai/ (portal)
     path("", include("yifa.legal_review.urls")),  # legal-review/, legal-advisers/ (staff) and falvguwen/ (portal)
     path("", include("yifa.decisions.urls")),  # decisions/ (staff) and juece/ (portal)
     path("", include("yifa.portal.urls")),
