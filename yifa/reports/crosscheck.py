@@ -34,7 +34,6 @@ RULES = [
     ("oversight.head_appearance_rate", "行政机关负责人出庭应诉率", {"%"}, r"出庭应诉率", ""),
     ("enforcement.cases", "办理行政处罚案件", {"件", "起"}, r"处罚案件", r"其中"),
     ("enforcement.certified_rate", "行政执法人员持证率", {"%"}, r"持证率", ""),
-    ("decisions.decided", "作出重大行政决策", {"件", "项"}, r"重大行政决策", r"其中|目录"),
     ("disclosure.requests", "受理政府信息公开申请", {"件"}, r"信息公开申请|依申请公开", r"其中"),
     ("training.exam_pass_rate", "学法考试合格率", {"%"}, r"考试.*(?:合格率|通过率)|(?:合格率|通过率)", ""),
     ("training.activities", "开展普法活动", {"场", "次", "场次"}, r"普法.*活动|法治宣传.*活动", r"其中"),

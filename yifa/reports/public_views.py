@@ -4,12 +4,12 @@ Only reports in the 已公开 state are shown (第二十四条: made public befo
 保密审查). No login; the text is the published document's own.
 """
 
+import re
+
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
-
-from yifa.core.models import Org
 
 from .builder import paragraphs_of
 from .models import AnnualReport
@@ -38,19 +38,31 @@ def _report(pk) -> AnnualReport:
     return get_object_or_404(_published(), pk=pk)
 
 
+def document_blocks(report) -> list[dict]:
+    """The published text as blocks for the page: headings, the 主送机关, body, and the signature lines."""
+    lines = paragraphs_of(report.text)
+    while lines and lines[0] in report.title:  # the title, possibly on two lines, is the page's h1
+        lines.pop(0)
+    blocks = []
+    for index, line in enumerate(lines):
+        if re.fullmatch(r"[一二三四五六七八九十]+、.{2,60}", line):
+            kind = "h2"
+        elif re.fullmatch(r"[（(][一二三四五六七八九十]+[)）].{2,60}", line) and not line.endswith("。"):
+            kind = "h3"
+        elif index == 0 and line.endswith("："):
+            kind = "addressee"
+        elif index >= len(lines) - 2 and (re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", line)
+                                          or index == len(lines) - 2 and len(line) <= 20):
+            kind = "signature"
+        else:
+            kind = "p"
+        blocks.append({"kind": kind, "text": line})
+    return blocks
+
+
 def report_detail(request, pk):
     report = _report(pk)
-    lines = paragraphs_of(report.text)
-    blocks = []
-    title_lines = []
-    for index, line in enumerate(lines):
-        if index < 2 and line in report.title:  # the title may be set on two lines
-            title_lines.append(line)
-            continue
-        kind = "h2" if line[:1] in "一二三四五六七八九十" and "、" in line[:4] else \
-            "h3" if line.startswith("（") and "）" in line[:5] else "p"
-        blocks.append({"kind": kind, "text": line})
-    return render(request, "reports/public_detail.html", {"report": report, "blocks": blocks})
+    return render(request, "reports/public_detail.html", {"report": report, "blocks": document_blocks(report)})
 
 
 def report_download(request, pk):

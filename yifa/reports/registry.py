@@ -26,6 +26,24 @@ def _paragraph(sentences: list[str]) -> list[str]:
     return [text] if text else []
 
 
+def _decisions(orgs, year):
+    from yifa.decisions import report
+
+    return {"measures": _paragraph(report.sentences(orgs, _period(year)))}
+
+
+def _normative_docs(orgs, year):
+    from yifa.normative_docs import report
+
+    return {"measures": _paragraph(report.sentences(orgs, _period(year)))}
+
+
+def _disclosure(orgs, year):
+    from yifa.disclosure import report
+
+    return {"measures": _paragraph(report.sentences(orgs, _period(year)))}
+
+
 def _legal_review(orgs, year):
     from yifa.legal_review import report
 
@@ -106,13 +124,13 @@ class Source:
 
 
 SOURCES = [
-    Source("yifa.decisions", "重大行政决策", "坚持依法科学民主决策"),
-    Source("yifa.normative_docs", "行政规范性文件", "加强行政规范性文件监督管理"),
+    Source("yifa.decisions", "重大行政决策", "坚持依法科学民主决策", _decisions),
+    Source("yifa.normative_docs", "行政规范性文件", "加强行政规范性文件监督管理", _normative_docs),
     Source("yifa.legal_review", "合法性审查与法律顾问", "强化合法性审查，发挥法律顾问作用", _legal_review),
     Source("yifa.enforcement", "行政执法", "严格规范公正文明执法", _enforcement),
     Source("yifa.mediation", "矛盾纠纷化解", "依法化解社会矛盾纠纷", _mediation),
     Source("yifa.petitions", "信访", "依法办理信访事项", _petitions),
-    Source("yifa.disclosure", "政务公开", "深化政务公开"),
+    Source("yifa.disclosure", "政务公开", "深化政务公开", _disclosure),
     Source("yifa.oversight", "监督与行政争议", "自觉接受监督，依法化解行政争议", _oversight),
     Source("yifa.training", "学法与普法", "加强学法用法和普法宣传", _training),
     Source("yifa.core", "法定期限", "", _deadlines),

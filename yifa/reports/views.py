@@ -25,6 +25,7 @@ from yifa.core.workflow import InvalidTransition
 
 from . import actions, forms
 from . import permissions as can
+from .builder import default_intro
 from .models import PARTS, AnnualReport, ReportReview
 from .review import SECTION_LABELS
 
@@ -155,7 +156,8 @@ def report_edit(request, pk):
     if not report.is_editable:
         messages.error(request, f"“{report.title}”{report.get_status_display()}，不能修改；如需修改，请先退回修改。")
         return redirect(report.get_absolute_url())
-    form = forms.NarrativeForm(request.POST or None, instance=AnnualReport.objects.get(pk=report.pk))
+    initial = {} if report.intro else {"intro": default_intro(report.org, report.year)}
+    form = forms.NarrativeForm(request.POST or None, instance=AnnualReport.objects.get(pk=report.pk), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             actions.edit_narrative(report, by=request.user, **form.cleaned_data)
@@ -386,8 +388,9 @@ def marked_text(text: str, figures: list[dict], repeated: list[dict], checks: di
                 (f"（{figure['qualifier']}）" if figure["qualifier"] else "")
             if check and check["verdict"] == "mismatch":
                 tip += f"；台账为{check['register']:g}"
+            value = f"{figure['value']:g}{figure['unit']}" + (f"（{figure['qualifier']}）" if figure["qualifier"] else "")
             events += [(figure["start"], 1, 1, f'<mark class="{css}" id="fig-{index}" title="{html.escape(tip)}">'),
-                       (figure["end"], 0, 0, f'<sup class="fig-no">{index}</sup></mark>')]
+                       (figure["end"], 0, 0, f'<sup class="fig-no">{index}：{html.escape(value)}</sup></mark>')]
         events.sort(key=lambda e: (e[0], e[1], e[2]))
         pieces, cursor = [], offset
         for position, _, _, tag in events:
