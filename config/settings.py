@@ -100,9 +100,10 @@ INSTALLED_APPS = [
     "yifa.mediation",
     "yifa.petitions",
     "yifa.disclosure",
-    "yifa.reports",
     "yifa.legal_review",
     "yifa.decisions",
+    # Keep last: its demo drafts the yearly reports from every other module's demo data.
+    "yifa.reports",
 ]
 
 MIDDLEWARE = [
