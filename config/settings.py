@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "yifa.disclosure",
     "yifa.legal_review",
     "yifa.decisions",
+    "yifa.normative_docs",
     # Keep last: its demo drafts the yearly reports from every other module's demo data.
     "yifa.reports",
 ]

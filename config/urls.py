@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("yifa.disclosure.urls")),  # disclosure/ (staff) and gongkai/ (portal)
     path("", include("yifa.legal_review.urls")),  # legal-review/, legal-advisers/ (staff) and falvguwen/ (portal)
     path("", include("yifa.decisions.urls")),  # decisions/ (staff) and juece/ (portal)
+    path("", include("yifa.normative_docs.urls")),  # normative/ (staff) and wenjian/ (portal)
     path("", include("yifa.portal.urls")),
 ]
 

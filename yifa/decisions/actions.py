@@ -6,7 +6,6 @@ and a 街道's "三重一大" matters go through the same steps.
 
 import datetime as dt
 from dataclasses import dataclass
-from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,9 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from yifa.core import audit, deadlines
+from yifa.core.deadlines import fmt
 from yifa.core.models import Org
-from yifa.core.workflow import InvalidTransition, allowed, transition
+from yifa.core.workflow import InvalidTransition, transition
 from yifa.legal_review import actions as legal_review
+from yifa.legal_review.actionkit import PUBLIC, require_state, required
 from yifa.legal_review.interface import ReviewOutcome
 
 from .models import (ACT, Decision, DecisionCatalogue, DecisionMeeting, DecisionStep, ExpertOpinion,
@@ -27,28 +28,8 @@ S = DecisionStep.Status
 COMMENT_RULE = "decisions.public_comment"
 HEARING_RULE = "decisions.hearing_materials"
 LEGALITY_RULE = "decisions.legality_review"
-# The public is not a user: comments are audited under this name, with the unit they were sent to.
-PUBLIC = SimpleNamespace(pk=None, display_name="公众（门户）", is_authenticated=False)
 TRIPLE_CATEGORIES = {Decision.Category.TRIPLE_MATTER, Decision.Category.TRIPLE_CADRE,
                      Decision.Category.TRIPLE_PROJECT, Decision.Category.TRIPLE_FUNDS}
-
-
-def _text(value, message: str) -> str:
-    text = (value or "").strip()
-    if not text:
-        raise ValidationError(message)
-    return text
-
-
-def _date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def _require_state(obj, action: str) -> None:
-    """Refuse a step the matter's state does not allow, before any other check (same words as transition())."""
-    if not allowed(obj, action):
-        label = obj.ACTION_LABELS.get(action, action)
-        raise InvalidTransition(f"当前状态为“{obj.get_status_display()}”，不能执行“{label}”。")
 
 
 def _in_procedure(decision: Decision, doing: str) -> None:
@@ -92,7 +73,7 @@ def add_decision(*, org: Org, by, kind: str, category: str, title: str, catalogu
         if catalogue.status != DecisionCatalogue.Status.DRAFT:
             raise ValidationError("目录已经党委同意或已公布；增加事项须先“调整目录”，再重新报党委同意。")
     decision = Decision.objects.create(
-        org=org, catalogue=catalogue, kind=kind, category=category, title=_text(title, "请填写决策事项名称。")[:200],
+        org=org, catalogue=catalogue, kind=kind, category=category, title=required(title, "请填写决策事项名称。")[:200],
         summary=summary.strip(), undertaking_unit=undertaking_unit.strip()[:100], planned=planned.strip()[:50],
         source=source.strip()[:100], basis=basis.strip(), created_by=by)
     DecisionStep.objects.bulk_create([DecisionStep(decision=decision, kind=kind) for kind in DecisionStep.ORDER])
@@ -105,14 +86,14 @@ def add_decision(*, org: Org, by, kind: str, category: str, title: str, catalogu
 @transaction.atomic
 def approve_catalogue(catalogue: DecisionCatalogue, *, by, approval_body: str, approved_on: dt.date) -> DecisionCatalogue:
     """登记党委同意: the catalogue may be published only once the party committee has agreed (条例第三条第三款)."""
-    _require_state(catalogue, "approve_catalogue")
+    require_state(catalogue, "approve_catalogue")
     if not catalogue.decisions.exclude(status=Decision.Status.WITHDRAWN).exists():
         raise ValidationError("目录中还没有决策事项。")
     if approved_on > deadlines.today():
         raise ValidationError("党委同意日期不能晚于今天。")
-    catalogue.approval_body = _text(approval_body, "请填写同意目录的党委会议。")[:100]
+    catalogue.approval_body = required(approval_body, "请填写同意目录的党委会议。")[:100]
     catalogue.approved_on = approved_on
-    transition(catalogue, "approve_catalogue", by=by, note=f"{catalogue.approval_body}（{_date(approved_on)}）同意",
+    transition(catalogue, "approve_catalogue", by=by, note=f"{catalogue.approval_body}（{fmt(approved_on)}）同意",
                extra_fields=["approval_body", "approved_on"])
     return catalogue
 
@@ -120,13 +101,13 @@ def approve_catalogue(catalogue: DecisionCatalogue, *, by, approval_body: str, a
 @transaction.atomic
 def publish_catalogue(catalogue: DecisionCatalogue, *, by, published_on: dt.date) -> DecisionCatalogue:
     """向社会公布 the approved catalogue; it appears on the portal (决策事项目录)."""
-    _require_state(catalogue, "publish_catalogue")
+    require_state(catalogue, "publish_catalogue")
     if published_on < catalogue.approved_on:
         raise ValidationError("公布日期不能早于党委同意日期。")
     if published_on > deadlines.today():
         raise ValidationError("公布日期不能晚于今天。")
     catalogue.published_on = published_on
-    transition(catalogue, "publish_catalogue", by=by, note=f"{_date(published_on)}向社会公布",
+    transition(catalogue, "publish_catalogue", by=by, note=f"{fmt(published_on)}向社会公布",
                extra_fields=["published_on"])
     return catalogue
 
@@ -134,8 +115,8 @@ def publish_catalogue(catalogue: DecisionCatalogue, *, by, published_on: dt.date
 @transaction.atomic
 def adjust_catalogue(catalogue: DecisionCatalogue, *, by, reason: str) -> DecisionCatalogue:
     """调整目录: reopened for changes; it must be agreed by the party committee and published again."""
-    _require_state(catalogue, "adjust_catalogue")
-    reason = _text(reason, "请说明调整目录的原因。")
+    require_state(catalogue, "adjust_catalogue")
+    reason = required(reason, "请说明调整目录的原因。")
     stamp = deadlines.today().strftime("%Y-%m-%d")
     catalogue.adjustment_note = f"{catalogue.adjustment_note}\n【{stamp}】{reason}".strip()
     transition(catalogue, "adjust_catalogue", by=by, note=reason, extra_fields=["adjustment_note"])
@@ -148,9 +129,9 @@ def adjust_catalogue(catalogue: DecisionCatalogue, *, by, reason: str) -> Decisi
 @transaction.atomic
 def start(decision: Decision, *, by, undertaking_unit: str) -> Decision:
     """启动决策程序: names the 承办单位 (条例第十一条)."""
-    _require_state(decision, "start")
+    require_state(decision, "start")
     old = decision.undertaking_unit
-    decision.undertaking_unit = _text(undertaking_unit, "请填写决策承办单位（条例第十一条）。")[:100]
+    decision.undertaking_unit = required(undertaking_unit, "请填写决策承办单位（条例第十一条）。")[:100]
     transition(decision, "start", by=by, note=f"承办单位：{decision.undertaking_unit}",
                changes={"undertaking_unit": [old, decision.undertaking_unit]}, extra_fields=["undertaking_unit"])
     return decision
@@ -172,14 +153,16 @@ def update_draft(decision: Decision, *, by, **fields) -> Decision:
             setattr(decision, key, value)
     if not changes:
         return decision
+    fields = list(changes)
     if "draft_text" in changes:
         decision.draft_revised_at = timezone.now()
-    decision.save()
+        fields.append("draft_revised_at")
+    decision.save(update_fields=[*fields, "updated_at"])  # only what changed: never a stale status
     audit.record("decisions.update_draft", decision, by=by, note="修改：" + "、".join(
         Decision._meta.get_field(k).verbose_name for k in changes), changes=changes)
     legality = steps_of(decision)[K.LEGALITY]
     if "draft_text" in changes and legality.status == S.DONE:
-        legality.result = f"决策草案于{_date(deadlines.today())}修改，原审查意见书{legality.opinion_number}不再适用，需重新送审。"
+        legality.result = f"决策草案于{fmt(deadlines.today())}修改，原审查意见书{legality.opinion_number}不再适用，需重新送审。"
         legality.review_request_id, legality.opinion_number, legality.conclusion = None, "", ""
         transition(legality, "reopen_step", by=by, note=legality.result,
                    extra_fields=["result", "review_request_id", "opinion_number", "conclusion"])
@@ -199,7 +182,7 @@ def waive_step(step: DecisionStep, *, by, reason: str) -> DecisionStep:
     if step.kind == K.PARTICIPATION and step.decision.comment_opens_on:
         raise ValidationError("已经公开征求意见，不能再认定公众参与不适用。")
     step.waiver_ground = DecisionStep.WAIVER_GROUNDS[step.kind][:200]
-    step.waiver_reason = _text(reason, "请写明不适用的具体理由。")
+    step.waiver_reason = required(reason, "请写明不适用的具体理由。")
     step.required = False
     transition(step, "waive_step", by=by, note=f"{step.get_kind_display()}不适用：{step.waiver_ground}；{step.waiver_reason}",
                extra_fields=["waiver_ground", "waiver_reason", "required"])
@@ -264,16 +247,16 @@ def open_comment(decision: Decision, *, by, opens_on: dt.date, closes_on: dt.dat
     reason = (short_reason or "").strip()
     if closes_on < earliest and not reason:
         raise ValidationError(
-            f"征求意见期限不足：{ACT}第十五条规定公开征求意见的期限一般不少于30日，自{_date(opens_on)}开始的，"
-            f"截止日期不得早于{_date(earliest)}。因情况紧急等原因确需缩短的，应当说明理由。")
+            f"征求意见期限不足：{ACT}第十五条规定公开征求意见的期限一般不少于30日，自{fmt(opens_on)}开始的，"
+            f"截止日期不得早于{fmt(earliest)}。因情况紧急等原因确需缩短的，应当说明理由。")
     decision.comment_opens_on, decision.comment_closes_on = opens_on, closes_on
-    decision.comment_notice = _text(notice, "请填写征求意见公告（意见提交方式、联系人等）。")
+    decision.comment_notice = required(notice, "请填写征求意见公告（意见提交方式、联系人等）。")
     decision.comment_short_reason = reason[:200] if closes_on < earliest else ""
     decision.save(update_fields=["comment_opens_on", "comment_closes_on", "comment_notice", "comment_short_reason",
                                  "updated_at"])
     deadlines.start(decision, COMMENT_RULE, start=opens_on, by=by, org=decision.org, note="公开征求意见")
     audit.record("decisions.open_comment", decision, by=by,
-                 note=f"公开征求意见：{_date(opens_on)}至{_date(closes_on)}" + (f"（缩短理由：{reason}）" if decision.comment_short_reason else ""),
+                 note=f"公开征求意见：{fmt(opens_on)}至{fmt(closes_on)}" + (f"（缩短理由：{reason}）" if decision.comment_short_reason else ""),
                  changes={"comment_opens_on": [None, opens_on], "comment_closes_on": [None, closes_on]})
     _begin(step, by=by, note="公开征求意见")
     return decision
@@ -285,7 +268,7 @@ def submit_comment(decision: Decision, *, body: str, name: str = "", contact: st
     """公众提交意见 on the portal, without an account; kept as sent (shown escaped wherever it appears)."""
     if not decision.comment_is_open(deadlines.today()):
         raise ValidationError("该事项目前不在征求意见期内。")
-    body = _text(body, "请填写意见内容。")
+    body = required(body, "请填写意见内容。")
     if len(body) < 5:
         raise ValidationError("意见内容太短，请写明您的具体意见。")
     if len(body) > 3000:
@@ -330,18 +313,18 @@ def publish_adoption(decision: Decision, *, by, summary: str, published_on: dt.d
     if today > deadlines.today():
         raise ValidationError("公布日期不能晚于今天。")
     if not decision.comment_has_ended(today):
-        raise ValidationError(f"征求意见期尚未届满（截止于{_date(decision.comment_closes_on)}），期满后才能公布采纳情况。")
+        raise ValidationError(f"征求意见期尚未届满（截止于{fmt(decision.comment_closes_on)}），期满后才能公布采纳情况。")
     unanswered = decision.comments.filter(disposition="").count()
     if unanswered:
         raise ValidationError(f"还有{unanswered}条公众意见没有研究处理，请逐条写明是否采纳及理由。")
-    decision.adoption_summary = _text(summary, "请填写意见采纳情况说明。")
+    decision.adoption_summary = required(summary, "请填写意见采纳情况说明。")
     decision.adoption_published_on = today
     decision.save(update_fields=["adoption_summary", "adoption_published_on", "updated_at"])
     deadlines.complete(decision, COMMENT_RULE, on=decision.comment_closes_on, by=by)
     counts = comment_counts(decision)
     _complete(step, by=by, on=today,
-              result=f"征求意见{_date(decision.comment_opens_on)}至{_date(decision.comment_closes_on)}，收到意见{counts['total']}条，"
-                     f"采纳{counts['adopted']}条、部分采纳{counts['partly']}条；采纳情况已于{_date(today)}公布")
+              result=f"征求意见{fmt(decision.comment_opens_on)}至{fmt(decision.comment_closes_on)}，收到意见{counts['total']}条，"
+                     f"采纳{counts['adopted']}条、部分采纳{counts['partly']}条；采纳情况已于{fmt(today)}公布")
     return decision
 
 
@@ -364,15 +347,15 @@ def record_hearing(decision: Decision, *, by, held_on: dt.date, place: str, mate
     if held_on < earliest:
         raise ValidationError(
             f"听证材料送达过晚：{ACT}第十六条规定听证材料应当于听证会7日前送达听证参加人；"
-            f"{_date(materials_sent_on)}送达的，听证会不得早于{_date(earliest)}举行。")
+            f"{fmt(materials_sent_on)}送达的，听证会不得早于{fmt(earliest)}举行。")
     if held_on > deadlines.today():
         raise ValidationError("听证会日期不能晚于今天；请在会后登记。")
     decision.hearing_held_on, decision.hearing_materials_sent_on = held_on, materials_sent_on
-    decision.hearing_place = _text(place, "请填写听证地点。")[:100]
-    decision.hearing_summary = _text(summary, "请填写听证情况（参加人、主要意见、记录确认签字情况）。")
+    decision.hearing_place = required(place, "请填写听证地点。")[:100]
+    decision.hearing_summary = required(summary, "请填写听证情况（参加人、主要意见、记录确认签字情况）。")
     decision.save(update_fields=["hearing_held_on", "hearing_materials_sent_on", "hearing_place", "hearing_summary",
                                  "updated_at"])
-    audit.record("decisions.record_hearing", decision, by=by, note=f"听证会：{_date(held_on)}，{decision.hearing_place}",
+    audit.record("decisions.record_hearing", decision, by=by, note=f"听证会：{fmt(held_on)}，{decision.hearing_place}",
                  changes={"hearing_held_on": [None, held_on]})
     return decision
 
@@ -392,9 +375,9 @@ def add_expert_opinion(decision: Decision, *, by, expert_name: str, given_on: dt
     if given_on > deadlines.today():
         raise ValidationError("论证日期不能晚于今天。")
     record = ExpertOpinion.objects.create(
-        decision=decision, expert_name=_text(expert_name, "请填写专家姓名或专业机构。")[:100],
+        decision=decision, expert_name=required(expert_name, "请填写专家姓名或专业机构。")[:100],
         expert_title=expert_title.strip()[:100], field=field.strip()[:50], given_on=given_on,
-        opinion=_text(opinion, "请填写论证意见。"), signed=signed, no_interest=no_interest)
+        opinion=required(opinion, "请填写论证意见。"), signed=signed, no_interest=no_interest)
     audit.record("decisions.add_expert_opinion", decision, by=by, note=f"专家论证意见：{record.expert_name}",
                  changes={"expert_opinion": [None, record.pk]})
     _begin(step, by=by, note="开始专家论证")
@@ -412,7 +395,7 @@ def complete_expert_review(decision: Decision, *, by, result: str) -> DecisionSt
     unsigned = [o.expert_name for o in opinions if not o.signed]
     if unsigned:
         raise ValidationError(f"专家提供书面论证意见的，应当署名、盖章（{ACT}第二十条）；尚未署名盖章：{'、'.join(unsigned)}。")
-    _complete(step, by=by, on=deadlines.today(), result=_text(result, "请概述论证结论及采纳情况。"))
+    _complete(step, by=by, on=deadlines.today(), result=required(result, "请概述论证结论及采纳情况。"))
     return step
 
 
@@ -427,9 +410,9 @@ def record_risk_assessment(decision: Decision, *, by, assessed_on: dt.date, asse
     if assessed_on > deadlines.today():
         raise ValidationError("评估日期不能晚于今天。")
     report = RiskAssessment.objects.create(
-        decision=decision, assessed_on=assessed_on, assessor=_text(assessor, "请填写评估主体。")[:100],
-        method=method.strip()[:200], risk_points=_text(risk_points, "请列明风险点。"),
-        measures=_text(measures, "请填写防范措施和处置预案。"), level=level, controllable=controllable)
+        decision=decision, assessed_on=assessed_on, assessor=required(assessor, "请填写评估主体。")[:100],
+        method=method.strip()[:200], risk_points=required(risk_points, "请列明风险点。"),
+        measures=required(measures, "请填写防范措施和处置预案。"), level=level, controllable=controllable)
     audit.record("decisions.record_risk_assessment", decision, by=by,
                  note=f"风险评估：{report.get_level_display()}，{'风险可控' if controllable else '风险不可控'}",
                  changes={"risk_assessment": [None, report.pk]})
@@ -571,7 +554,7 @@ def record_collective_decision(decision: Decision, *, by, kind: str, held_on: dt
     member's view in speaking order (the head last), dissent truthfully, and the head's
     reasons where the decision goes against the majority.
     """
-    _require_state(decision, "decide")
+    require_state(decision, "decide")
     problems = open_steps(decision)
     if problems:
         raise ValidationError(["不能提交集体讨论决定，以下必经程序尚未完成："] + problems)
@@ -580,26 +563,26 @@ def record_collective_decision(decision: Decision, *, by, kind: str, held_on: dt
     if held_on > deadlines.today():
         raise ValidationError("会议日期不能晚于今天；请在会后登记。")
     if decision.adoption_published_on and held_on < decision.adoption_published_on:
-        raise ValidationError(f"公众意见采纳情况于{_date(decision.adoption_published_on)}公布，应在公布后再作出决定。")
+        raise ValidationError(f"公众意见采纳情况于{fmt(decision.adoption_published_on)}公布，应在公布后再作出决定。")
     legality = steps_of(decision)[K.LEGALITY]
     if legality.completed_on and held_on < legality.completed_on:
-        raise ValidationError(f"合法性审查意见于{_date(legality.completed_on)}出具，会议不能早于该日期。")
+        raise ValidationError(f"合法性审查意见于{fmt(legality.completed_on)}出具，会议不能早于该日期。")
     views = _check_views(views, outcome, head_reasons)
     approves = outcome in (DecisionMeeting.Outcome.APPROVED, DecisionMeeting.Outcome.APPROVED_WITH_CHANGES)
     if approves:
-        decision_text = _text(decision_text, "请填写决定内容。")
+        decision_text = required(decision_text, "请填写决定内容。")
     meeting = DecisionMeeting.objects.create(
         decision=decision, kind=kind, held_on=held_on, place=place.strip()[:100],
-        presided_by=_text(presided_by, "请填写主持人。")[:50], attendees=_text(attendees, "请填写出席人员。"),
+        presided_by=required(presided_by, "请填写主持人。")[:50], attendees=required(attendees, "请填写出席人员。"),
         absentees=absentees.strip()[:200], outcome=outcome, head_reasons=(head_reasons or "").strip(),
-        minutes=_text(minutes, "请填写会议纪要。"), recorded_by=by)
+        minutes=required(minutes, "请填写会议纪要。"), recorded_by=by)
     MeetingView.objects.bulk_create([
         MeetingView(meeting=meeting, order=i, member_name=v.member_name.strip()[:50], position=v.position.strip()[:50],
                     is_head=v.is_head, view=v.view, remarks=(v.remarks or "").strip())
         for i, v in enumerate(views, start=1)])
     dissent = [f"{v.member_name}（{MeetingView.View(v.view).label}）" for v in views if v.view in MeetingView.DISSENTING]
     audit.record("decisions.record_meeting", decision, by=by,
-                 note=f"{meeting.get_kind_display()}（{_date(held_on)}）：{meeting.get_outcome_display()}"
+                 note=f"{meeting.get_kind_display()}（{fmt(held_on)}）：{meeting.get_outcome_display()}"
                       + (f"；不同意见：{'、'.join(dissent)}" if dissent else "；无不同意见"),
                  changes={"meeting": [None, meeting.pk], "outcome": [None, outcome]})
     step = steps_of(decision)[K.COLLECTIVE]
@@ -623,7 +606,7 @@ def record_collective_decision(decision: Decision, *, by, kind: str, held_on: dt
 def publish(decision: Decision, *, by, published_on: dt.date, channel: str, party_reported_on: dt.date,
             interpretation: str) -> Decision:
     """公布决策 (条例第三十一、三十二条): after reporting to the party committee; with the 解读 and adoption of views."""
-    _require_state(decision, "publish")
+    require_state(decision, "publish")
     if party_reported_on > published_on:
         raise ValidationError(f"重大行政决策出台前应当向同级党委请示报告（{ACT}第三十一条）：请示报告日期不能晚于公布日期。")
     if party_reported_on < decision.decided_on:
@@ -631,9 +614,9 @@ def publish(decision: Decision, *, by, published_on: dt.date, channel: str, part
     if published_on > deadlines.today():
         raise ValidationError("公布日期不能晚于今天。")
     decision.published_on, decision.party_reported_on = published_on, party_reported_on
-    decision.publication_channel = _text(channel, "请填写公布渠道（政府网站、公报、公示栏等）。")[:100]
-    decision.interpretation = _text(interpretation, f"请填写政策解读，说明公众意见、专家论证意见的采纳情况（{ACT}第三十二条）。")
-    transition(decision, "publish", by=by, note=f"{_date(published_on)}通过{decision.publication_channel}公布",
+    decision.publication_channel = required(channel, "请填写公布渠道（政府网站、公报、公示栏等）。")[:100]
+    decision.interpretation = required(interpretation, f"请填写政策解读，说明公众意见、专家论证意见的采纳情况（{ACT}第三十二条）。")
+    transition(decision, "publish", by=by, note=f"{fmt(published_on)}通过{decision.publication_channel}公布",
                extra_fields=["published_on", "party_reported_on", "publication_channel", "interpretation"])
     return decision
 
@@ -650,7 +633,7 @@ def add_implementation_note(decision: Decision, *, by, noted_on: dt.date, kind: 
         raise ValidationError("日期应在决策公布之后、今天之前。")
     note = ImplementationNote.objects.create(decision=decision, noted_on=noted_on, kind=kind,
                                              unit=unit.strip()[:100] or decision.undertaking_unit,
-                                             text=_text(text, "请填写内容。"), recorded_by=by)
+                                             text=required(text, "请填写内容。"), recorded_by=by)
     audit.record("decisions.add_implementation_note", decision, by=by, note=f"{note.get_kind_display()}：{note.text[:60]}",
                  changes={"implementation_note": [None, note.pk]})
     return note
@@ -664,7 +647,7 @@ def record_evaluation(decision: Decision, *, by, evaluated_on: dt.date, evaluato
         raise InvalidTransition(f"当前状态为“{decision.get_status_display()}”，不能登记决策后评估。")
     if trigger not in PostEvaluation.Trigger.values or recommendation not in PostEvaluation.Recommendation.values:
         raise ValidationError("请选择评估原因和评估建议。")
-    evaluator = _text(evaluator, "请填写评估主体。")[:100]
+    evaluator = required(evaluator, "请填写评估主体。")[:100]
     if third_party:
         before = {r.assessor for r in decision.risk_assessments.all()} | {o.expert_name for o in decision.expert_opinions.all()}
         if evaluator in before:
@@ -673,7 +656,7 @@ def record_evaluation(decision: Decision, *, by, evaluated_on: dt.date, evaluato
         raise ValidationError("评估日期应在决策公布之后、今天之前。")
     evaluation = PostEvaluation.objects.create(
         decision=decision, evaluated_on=evaluated_on, evaluator=evaluator, third_party=third_party, trigger=trigger,
-        findings=_text(findings, "请填写评估结论。"), recommendation=recommendation)
+        findings=required(findings, "请填写评估结论。"), recommendation=recommendation)
     audit.record("decisions.record_evaluation", decision, by=by,
                  note=f"决策后评估：{evaluation.get_recommendation_display()}", changes={"evaluation": [None, evaluation.pk]})
     return evaluation
@@ -719,7 +702,7 @@ def archive_checklist(decision: Decision) -> list[ArchiveItem]:
 @transaction.atomic
 def archive(decision: Decision, *, by) -> Decision:
     """决策档案归档 (条例第三十三条): refused while the file lacks any item, each named."""
-    _require_state(decision, "archive")
+    require_state(decision, "archive")
     missing = [item.label for item in archive_checklist(decision) if not item.present]
     if missing:
         raise ValidationError(f"决策档案不完整，缺少：{'、'.join(missing)}（{ACT}第三十三条）。")
@@ -731,8 +714,8 @@ def archive(decision: Decision, *, by) -> Decision:
 @transaction.atomic
 def withdraw(decision: Decision, *, by, reason: str) -> Decision:
     """调出目录 / 终止: the matter will not be decided; open clocks and reviews are cancelled."""
-    _require_state(decision, "withdraw")
-    reason = _text(reason, "请说明原因。")
+    require_state(decision, "withdraw")
+    reason = required(reason, "请说明原因。")
     legality = steps_of(decision)[K.LEGALITY]
     if legality.review_request_id and legality.status == S.IN_PROGRESS:
         legal_review.withdraw_for_source(legality.review_request_id, by=by, reason=f"决策事项终止：{reason}")

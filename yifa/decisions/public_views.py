@@ -5,11 +5,10 @@ Only what the unit has made public is shown; comment senders appear by surname a
 their contact details never.
 """
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from yifa.core import deadlines
@@ -90,22 +89,10 @@ def decision(request, pk):
 def comment(request, pk):
     """提交意见: no account; honeypot, time-to-submit and a per-address limit keep scripts out."""
     decision = _public(pk)
-    form = PublicCommentForm(request.POST)
-    if not form.is_valid():
-        form.fresh_token()
-        return _decision_page(request, decision, form, status=400)
-    address = antispam.address_hash(request)
-    if antispam.over_limit(PublicComment.objects.all(), address):
-        form.add_error(None, antispam.TOO_MANY)
-        form.fresh_token()
-        return _decision_page(request, decision, form, status=429)
-    try:
-        actions.submit_comment(decision, body=form.cleaned_data["body"], name=form.cleaned_data["name"],
-                               contact=form.cleaned_data["contact"], address_hash=address)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        form.fresh_token()
-        return _decision_page(request, decision, form, status=400)
-    messages.success(request, "您的意见已提交，感谢您的参与。意见的采纳情况将在决策作出前在本页公布。")
-    return redirect("decisions:public_decision", decision.pk)
+    return antispam.receive(
+        request, PublicCommentForm(request.POST), submissions=PublicComment.objects.all(),
+        submit=lambda data, address: actions.submit_comment(decision, body=data["body"], name=data["name"],
+                                                           contact=data["contact"], address_hash=address),
+        rerender=lambda form, status: _decision_page(request, decision, form, status=status),
+        success="您的意见已提交，感谢您的参与。意见的采纳情况将在决策作出前在本页公布。",
+        then=reverse("decisions:public_decision", args=[decision.pk]))

@@ -11,6 +11,7 @@ from yifa.core.numbering import next_number
 from yifa.core.scope import has_role_over
 from yifa.core.workflow import InvalidTransition, transition
 
+from .actionkit import required
 from .interface import notify_source
 from .models import AdviserService, LegalAdviser, ReviewRequest
 
@@ -18,11 +19,6 @@ OPINION_NUMBER = "{abbr}法审〔{year}〕{n}号"
 OPINION_KIND = "legal_opinion"
 
 
-def _required(value, message: str) -> str:
-    text = (value or "").strip()
-    if not text:
-        raise ValidationError(message)
-    return text
 
 
 # ---------------------------------------------------------------- review requests
@@ -43,8 +39,8 @@ def request_review(*, org: Org, by, subject: str, title: str, materials: str, qu
     if subject not in ReviewRequest.Subject.values:
         raise ValidationError("请选择审查事项类别。")
     review = ReviewRequest(
-        org=org, subject=subject, title=_required(title, "请填写送审事项。")[:200],
-        materials=_required(materials, "请说明送审材料（草案文本、起草说明、法律依据等）。"),
+        org=org, subject=subject, title=required(title, "请填写送审事项。")[:200],
+        materials=required(materials, "请说明送审材料（草案文本、起草说明、法律依据等）。"),
         question=(question or "").strip(), counterpart=(counterpart or "").strip()[:100], amount=amount,
         submitted_by=by, submitted_on=submitted_on or deadlines.today(), source_app=source_app,
         source_id=source_id, source_label=source_label[:200], source_url=source_url[:200], rule_code=rule_code,
@@ -106,7 +102,7 @@ def assign(review: ReviewRequest, *, by, reviewer=None, adviser: LegalAdviser | 
 @transaction.atomic
 def return_for_materials(review: ReviewRequest, *, by, reason: str) -> ReviewRequest:
     """退回补充材料: the materials are incomplete (条例第二十七条); the review time starts again on resubmission."""
-    review.return_reason = _required(reason, "请写明需要补充的材料。")
+    review.return_reason = required(reason, "请写明需要补充的材料。")
     transition(review, "return_for_materials", by=by, note=review.return_reason, extra_fields=["return_reason"])
     notify_source(review, by=by)
     return review
@@ -115,7 +111,7 @@ def return_for_materials(review: ReviewRequest, *, by, reason: str) -> ReviewReq
 @transaction.atomic
 def resubmit(review: ReviewRequest, *, by, materials: str) -> ReviewRequest:
     """补充材料后重新提交: the review time is counted again from the day the complete materials arrive."""
-    added = _required(materials, "请说明补充了哪些材料。")
+    added = required(materials, "请说明补充了哪些材料。")
     today = deadlines.today()
     review.materials = f"{review.materials}\n【{today:%Y-%m-%d} 补充】{added}"
     if review.rule_code:
@@ -137,8 +133,8 @@ def issue_opinion(review: ReviewRequest, *, by, conclusion: str, opinion: str, b
     """
     if conclusion not in ReviewRequest.Conclusion.values:
         raise ValidationError("请选择审查结论。")
-    review.opinion = _required(opinion, "请填写审查意见。")
-    review.basis = _required(basis, "请填写审查依据（法律、法规、规章和政策）。")
+    review.opinion = required(opinion, "请填写审查意见。")
+    review.basis = required(basis, "请填写审查依据（法律、法规、规章和政策）。")
     issued_on = issued_on or deadlines.today()
     if issued_on > deadlines.today():
         raise ValidationError("出具日期不能晚于今天。")
@@ -186,7 +182,7 @@ def record_adoption(review: ReviewRequest, *, by, adoption: str, note: str = "")
 @transaction.atomic
 def withdraw(review: ReviewRequest, *, by, reason: str) -> ReviewRequest:
     """撤回: the requesting side withdraws the request (the matter was dropped or redrafted)."""
-    reason = _required(reason, "请说明撤回理由。")
+    reason = required(reason, "请说明撤回理由。")
     if review.rule_code:
         deadlines.cancel(review, review.rule_code, by=by, reason=reason)
     transition(review, "withdraw", by=by, note=reason)
@@ -226,6 +222,7 @@ def add_adviser(*, org: Org, by, **fields) -> LegalAdviser:
 
 @transaction.atomic
 def update_adviser(adviser: LegalAdviser, *, by, **fields) -> LegalAdviser:
+    """修改法律顾问信息 (服务单位, 聘期, 联系方式…); the changes are audited, the phone number masked."""
     changes = {}
     for key, value in fields.items():
         if key in ADVISER_FIELDS and getattr(adviser, key) != value:
@@ -233,7 +230,9 @@ def update_adviser(adviser: LegalAdviser, *, by, **fields) -> LegalAdviser:
             changes[key] = [getattr(old, "pk", old), getattr(value, "pk", value)]
             setattr(adviser, key, value)
     _clean_adviser(adviser)
-    adviser.save()
+    if not changes:
+        return adviser
+    adviser.save(update_fields=list(changes))
     if "phone" in changes:
         changes["phone"] = ["***", "***"]  # the audit log is read widely; it does not need the number
     audit.record("legal_review.update_adviser", adviser, by=by, changes=changes)
@@ -247,7 +246,7 @@ def end_service(adviser: LegalAdviser, *, by, on: dt.date, reason: str) -> Legal
         raise InvalidTransition("该法律顾问已不在聘。")
     if on < adviser.serves_from:
         raise ValidationError("结束日期不能早于聘期开始日。")
-    reason = _required(reason, "请说明原因（聘期届满、解聘、调离等）。")
+    reason = required(reason, "请说明原因（聘期届满、解聘、调离等）。")
     old = adviser.serves_until
     adviser.serves_until, adviser.is_active = on, False
     adviser.note = reason[:200]
@@ -269,7 +268,7 @@ def log_service(adviser: LegalAdviser, *, by, served_on: dt.date, kind: str, des
         raise ValidationError("次数/条数至少为 1。")
     service = AdviserService.objects.create(
         adviser=adviser, org=org or adviser.org, served_on=served_on, kind=kind, count=count,
-        description=_required(description, "请填写服务内容。"), recorded_by=by)
+        description=required(description, "请填写服务内容。"), recorded_by=by)
     audit.record("legal_review.log_service", service, by=by, org=None,
                  note=f"{adviser.name} {service.get_kind_display()} {count}",
                  changes={"kind": [None, kind], "count": [None, count]})

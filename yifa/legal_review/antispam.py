@@ -17,7 +17,10 @@ import time
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.core import signing
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
 from django.utils import timezone
 
 from yifa.core.security import client_ip
@@ -78,3 +81,28 @@ def over_limit(queryset, address: str, *, field: str = "address_hash", at_field:
     """True when ``address`` already sent ``RATE_LIMIT`` submissions into ``queryset`` within the window."""
     since = timezone.now() - RATE_WINDOW
     return queryset.filter(**{field: address, f"{at_field}__gte": since}).count() >= RATE_LIMIT
+
+
+def receive(request, form: AntiSpamForm, *, submissions, submit, rerender, success: str, then):
+    """The whole POST of a public comment form: checks, one action, then redirect (or the page again).
+
+    ``submissions``: the queryset the per-address limit counts; ``submit(cleaned_data, address_hash)``
+    calls the module's action; ``rerender(form, status)`` shows the page with the reasons.
+    """
+    if not form.is_valid():
+        form.fresh_token()
+        return rerender(form, 400)
+    address = address_hash(request)
+    if over_limit(submissions, address):
+        form.add_error(None, TOO_MANY)
+        form.fresh_token()
+        return rerender(form, 429)
+    try:
+        submit(form.cleaned_data, address)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        form.fresh_token()
+        return rerender(form, 400)
+    messages.success(request, success)
+    return redirect(then)
