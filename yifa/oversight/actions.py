@@ -30,6 +30,31 @@ def register_suggestion(*, by, org, **fields) -> Suggestion:
     return suggestion
 
 
+def _correct(obj, action: str, *, by, fields: dict):
+    """更正登记信息: only the fields given, each change recorded (old and new) in the audit entry."""
+    stored = type(obj).objects.get(pk=obj.pk)
+    changes = {name: [getattr(stored, name), value] for name, value in fields.items() if getattr(stored, name) != value}
+    for name, value in fields.items():
+        setattr(obj, name, value)
+    obj.full_clean()
+    obj.save()
+    audit.record(action, obj, by=by, note="更正登记信息：" + "、".join(
+        str(obj._meta.get_field(name).verbose_name) for name in changes), changes=changes)
+    return obj
+
+
+@transaction.atomic
+def correct_suggestion(suggestion: Suggestion, *, by, **fields) -> Suggestion:
+    """更正建议的登记信息 (编号, 标题, 代表, 内容…). The 交办日期 and 难度 that set the clock are not changed here."""
+    return _correct(suggestion, "oversight.correct_suggestion", by=by, fields=fields)
+
+
+@transaction.atomic
+def correct_case(case: RespondentCase, *, by, **fields) -> RespondentCase:
+    """更正案件的登记信息 (案号, 复议机关或法院, 当事人, 被诉行为…); the receipt date that set the clock is kept."""
+    return _correct(case, "oversight.correct_case", by=by, fields=fields)
+
+
 @transaction.atomic
 def assign(suggestion: Suggestion, *, by, lead_department: str, handler=None, co_handlers=()) -> Suggestion:
     """分办: name the 主办科室 and 经办人 and add 协办单位. May be repeated while handling (改办)."""

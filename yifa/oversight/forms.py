@@ -38,6 +38,26 @@ class SuggestionForm(forms.ModelForm):
         return validate_phone(phone) if phone else ""
 
 
+class SuggestionCorrectForm(forms.ModelForm):
+    """更正登记信息: everything but the 交办日期 and 难度, which set the statutory clock."""
+
+    class Meta:
+        model = Suggestion
+        fields = ["serial_no", "session", "title", "proposer", "co_proposers", "proposer_phone", "content",
+                  "assigned_by", "key_supervision"]
+        widgets = {"content": forms.Textarea(attrs={"rows": 4})}
+
+    def clean_proposer_phone(self):
+        phone = self.cleaned_data.get("proposer_phone", "")
+        return validate_phone(phone) if phone else ""
+
+
+class CaseCorrectForm(forms.ModelForm):
+    class Meta:
+        model = RespondentCase
+        fields = ["case_no", "body", "claimant", "claimant_is_organisation", "act_category", "disputed_act", "agent"]
+
+
 class AssignForm(forms.Form):
     lead_department = forms.CharField(label="主办科室", max_length=60)
     handler = forms.ModelChoiceField(label="经办人", queryset=User.objects.none(), required=False)

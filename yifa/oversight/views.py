@@ -19,9 +19,9 @@ from yifa.core.workflow import InvalidTransition
 from . import actions, indicators, ledgers
 from .report import sections
 from . import permissions as perm
-from .forms import (AnswerLetterForm, AppealForm, AssignForm, CaseForm, CaseReplyForm, CloseForm, ConcludeForm,
-                    ContactForm, CoOpinionForm, HearingForm, ImportForm, LetterForm, PerformanceForm, ReasonForm,
-                    ReplyForm, SuggestionForm)
+from .forms import (AnswerLetterForm, AppealForm, AssignForm, CaseCorrectForm, CaseForm, CaseReplyForm, CloseForm,
+                    ConcludeForm, ContactForm, CoOpinionForm, HearingForm, ImportForm, LetterForm, PerformanceForm,
+                    ReasonForm, ReplyForm, SuggestionCorrectForm, SuggestionForm)
 from .models import FollowUpLetter, RespondentCase, Suggestion
 
 PAGE_SIZE = 50
@@ -50,6 +50,7 @@ def _run(request, obj, form, call, done: str, render_detail, form_key: str):
 
 
 STEP_LABELS = {
+    "correct_suggestion": "更正", "correct_case": "更正",
     "register_suggestion": "登记交办", "record_contact": "与代表沟通", "record_co_opinion": "协办意见",
     "register_case": "登记案件", "record_hearing": "开庭（听证）", "record_performance": "履行（纠错）",
     "appeal": "上诉", "receive_letter": "收到", "reply": "答复",
@@ -206,6 +207,33 @@ def suggestion_create(request):
                    lambda s: f"已登记，答复期限为{fmt(s.due_on)}。", "oversight/suggestion_form.html")
 
 
+def _correct(request, model, pk, form_class, action, template: str):
+    """更正登记信息 of a matter: 404 outside scope, 403 without a handling role, changes audited."""
+    obj = get_visible_or_404(model, request.user, pk=pk)
+    _deny(perm.can_handle(request.user, obj))
+    form = form_class(request.POST or None, instance=obj)
+    if request.method == "POST" and form.is_valid():
+        try:
+            action(obj, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "已更正登记信息。")
+            return redirect(obj.get_absolute_url())
+    return render(request, template, {"form": form, "org": obj.org, "obj": obj, "correcting": True})
+
+
+@login_required
+def suggestion_correct(request, pk):
+    return _correct(request, Suggestion, pk, SuggestionCorrectForm, actions.correct_suggestion,
+                    "oversight/suggestion_form.html")
+
+
+@login_required
+def case_correct(request, pk):
+    return _correct(request, RespondentCase, pk, CaseCorrectForm, actions.correct_case, "oversight/case_form.html")
+
+
 def _suggestion_page(request, s, bound=None):
     bound = bound or {}
     user = request.user
@@ -218,6 +246,7 @@ def _suggestion_page(request, s, bound=None):
             "assign": perm.can_assign(user, s), "contact": perm.can_record_contact(user, s),
             "co_opinion": perm.can_reply(user, s) and bool(s.pending_co_handlers()),
             "reply": perm.can_reply(user, s), "close": perm.can_close(user, s), "reopen": perm.can_reopen(user, s),
+            "correct": perm.can_handle(user, s),
         },
         "assign_form": bound.get("assign") or AssignForm(org=s.org, initial={
             "lead_department": s.lead_department, "handler": s.handler_id}),
@@ -338,7 +367,7 @@ def _case_page(request, case, bound=None):
             "reply": perm.can_reply_case(user, case), "hearing": perm.can_record_hearing(user, case),
             "conclude": perm.can_conclude(user, case), "performance": perm.can_record_performance(user, case),
             "appeal": perm.can_appeal(user, case), "letter": perm.can_receive_letter(user, case),
-            "answer": perm.can_handle(user, case),
+            "answer": perm.can_handle(user, case), "correct": perm.can_handle(user, case),
         },
         "reply_form": bound.get("reply") or CaseReplyForm(),
         "hearing_form": bound.get("hearing") or HearingForm(initial={

@@ -166,6 +166,18 @@ def update_duty(item: DutyItem, *, by, **fields) -> DutyItem:
 
 
 @transaction.atomic
+def update_activity(activity: OutreachActivity, *, by, **fields) -> OutreachActivity:
+    """更正普法活动的登记信息 (主题, 地点, 人数…), each change audited."""
+    return _update(activity, "training.update_activity", by=by, **fields)
+
+
+@transaction.atomic
+def update_meeting(meeting: LeadershipMeeting, *, by, **fields) -> LeadershipMeeting:
+    """更正专题会议或述法的记录."""
+    return _update(meeting, "training.update_meeting", by=by, **fields)
+
+
+@transaction.atomic
 def plan_activity(*, by, org, **fields) -> OutreachActivity:
     """列入普法计划."""
     if not fields.get("planned_on"):

@@ -176,6 +176,15 @@ class ActivityForm(forms.ModelForm):
         return data
 
 
+class ActivityCorrectForm(forms.ModelForm):
+    """更正已登记的普法活动 (the state and dates of a plan are changed by its own steps)."""
+
+    class Meta:
+        model = OutreachActivity
+        fields = ["theme", "form", "venue", "department", "place", "audience", "materials", "consultations", "summary"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
+
+
 class HoldActivityForm(forms.Form):
     held_on = past_date("开展日期")
     place = forms.CharField(label="地点", max_length=100, required=False)

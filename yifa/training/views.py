@@ -19,7 +19,7 @@ from yifa.core.workflow import InvalidTransition
 
 from . import actions, indicators, ledgers
 from . import permissions as perm
-from .forms import (AcceptForm, ActivityForm, CadreForm, DeliverForm, DutyForm, ExamForm, HoldActivityForm,
+from .forms import (AcceptForm, ActivityCorrectForm, ActivityForm, CadreForm, DeliverForm, DutyForm, ExamForm, HoldActivityForm,
                     HoldSessionForm, ImportForm, LiaisonForm, MeetingForm, ReasonForm, ScoresForm, SessionForm,
                     TargetForm, TopicForm)
 from .models import (Attendance, Cadre, DutyItem, LawExam, LeadershipMeeting, LegalLiaison, OutreachActivity,
@@ -45,7 +45,7 @@ def _org(request):
 
 STEP_LABELS = {
     "record_session": "登记", "plan_session": "列入计划", "schedule_exam": "登记考试", "plan_activity": "列入计划",
-    "record_activity": "登记", "submit_request": "群众点单", "rate_request": "群众评价",
+    "record_activity": "登记", "submit_request": "群众点单", "rate_request": "群众评价", "update_activity": "更正",
 }
 
 
@@ -392,15 +392,20 @@ def meeting_list(request):
 
 
 @login_required
-def meeting_create(request):
-    _deny(perm.can_register(request.user))
-    form = MeetingForm(request.POST or None)
+def meeting_edit(request, pk=None):
+    meeting = get_visible_or_404(LeadershipMeeting, request.user, pk=pk) if pk else None
+    _deny(perm.can_handle(request.user, meeting) if meeting else perm.can_register(request.user))
+    form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
-        done = _save(request, form, lambda **d: actions.record_meeting(by=request.user, org=_org(request), **d),
-                     "已登记。", "training:meeting_list")
+        if meeting:
+            call = lambda **d: actions.update_meeting(meeting, by=request.user, **d)  # noqa: E731
+        else:
+            call = lambda **d: actions.record_meeting(by=request.user, org=_org(request), **d)  # noqa: E731
+        done = _save(request, form, call, "已保存。", "training:meeting_list")
         if done:
             return done
-    return _form_page(request, form, title="登记法治建设专题会议或述法", back="training:meeting_list",
+    return _form_page(request, form, title="更正会议记录" if meeting else "登记法治建设专题会议或述法",
+                      back="training:meeting_list",
                       back_label="专题会议和述法",
                       intro="党政主要负责人主持研究法治建设的会议和年终述法，计入年度报告“第一责任人职责”部分。")
 
@@ -481,10 +486,24 @@ def activity_create(request):
                       intro="已开展的填开展日期和受众、资料、咨询数；尚未开展的只填计划日期，开展后再登记。")
 
 
+@login_required
+def activity_correct(request, pk):
+    activity = get_visible_or_404(OutreachActivity, request.user, pk=pk)
+    _deny(perm.can_handle(request.user, activity))
+    form = ActivityCorrectForm(request.POST or None, instance=activity)
+    if request.method == "POST" and form.is_valid():
+        done = _save(request, form, lambda **d: actions.update_activity(activity, by=request.user, **d),
+                     "已更正。", lambda a: a.get_absolute_url())
+        if done:
+            return done
+    return _form_page(request, form, title=f"更正：{activity.theme}", back="training:activity_list",
+                      back_label="普法活动", intro="更正的内容记入活动记录。")
+
+
 def _activity_page(request, activity, hold_form=None):
     return render(request, "training/activity_detail.html", {
         "a": activity, "history": _history(activity),
-        "may_hold": perm.can_do(request.user, activity, "hold"),
+        "may_hold": perm.can_do(request.user, activity, "hold"), "may_correct": perm.can_handle(request.user, activity),
         "may_cancel": perm.can_do(request.user, activity, "cancel"),
         "hold_form": hold_form or HoldActivityForm(initial={"place": activity.place}), "cancel_form": ReasonForm(),
         "source": getattr(activity, "request", None),

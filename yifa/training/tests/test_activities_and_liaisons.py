@@ -72,3 +72,18 @@ def test_a_retired_liaison_leaves_the_count(tree):
     actions.retire_liaison(x, by=tree.township_handler, reason="外出务工")
     assert x.status == LegalLiaison.Status.RETIRED
     assert indicators.by_code([tree.township], YEAR)["liaisons"].value == 0
+
+
+def test_a_recorded_activity_is_corrected_with_its_changes_audited(tree, client):
+    activity = actions.record_activity(by=tree.township_handler, org=tree.township, theme="反诈宣传",
+                                       held_on=dt.date(2025, 9, 1), audience=90, materials=120)
+    client.force_login(tree.township_handler)
+    client.post(reverse("training:activity_correct", args=[activity.pk]), {
+        "theme": "反诈宣传进社区", "form": "campaign", "venue": "community", "audience": "95", "materials": "120",
+        "consultations": "0"})
+    activity.refresh_from_db()
+    assert activity.theme == "反诈宣传进社区" and activity.audience == 95
+    entry = AuditEntry.objects.get(action="training.update_activity")
+    assert entry.changes["audience"] == [90, 95]
+    client.force_login(tree.sibling_handler)
+    assert client.get(reverse("training:activity_correct", args=[activity.pk])).status_code == 404
