@@ -20,6 +20,7 @@ urlpatterns = [
     path("oversight/", include("yifa.oversight.urls")),
     path("training/", include("yifa.training.urls")),
     path("pufa/", include("yifa.training.public_urls")),
+    path("jianyi/", include("yifa.oversight.public_urls")),
     path("reports/", include("yifa.reports.urls")),
     path("baogao/", include("yifa.reports.public_urls")),
     path("", include("yifa.petitions.urls")),  # petitions/ (staff) and xinfang/ (portal)

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from yifa.core.registry import NavItem, WorkItem
+from yifa.core.registry import NavItem, PortalSection, WorkItem
 
 
 class OversightConfig(AppConfig):
@@ -15,6 +15,10 @@ class OversightConfig(AppConfig):
         NavItem("行政复议和行政应诉", "oversight:case_list", group="接受监督"),
         NavItem("复议意见书和司法建议", "oversight:letter_list", group="接受监督"),
         NavItem("建议提案与复议应诉统计", "oversight:figures", group="接受监督"),
+    ]
+
+    portal_sections = [
+        PortalSection("建议提案办理结果", "jianyi:results", "人大代表建议、政协委员提案的办理答复，依法向社会公开。", 70),
     ]
 
     def workbench_items(self, user) -> list[WorkItem]:
