@@ -268,6 +268,68 @@ def _decision_catalogues(orgs, period):
 DECISIONS_RATE = module_rate("yifa.decisions.indicators")
 
 
+# ---------------------------------------------------------------- 行政规范性文件 (yifa.normative_docs)
+
+
+def _normative(name):
+    def records(orgs, period):
+        from yifa.normative_docs import indicators as nd
+
+        return getattr(nd, name)(orgs, period).select_related("org")
+
+    return records
+
+
+def _normative_reviewed(orgs, period):
+    from yifa.normative_docs import indicators as nd
+
+    return _normative("deliberated_records")(orgs, period).filter(review_conclusion__in=nd.PASSED)
+
+
+def _normative_corrections(orgs, period):
+    from yifa.normative_docs import indicators as nd
+
+    return nd.correction_records(orgs, period).select_related("document__org")
+
+
+NORMATIVE_RATE = module_rate("yifa.normative_docs.indicators")
+
+
+# ---------------------------------------------------------------- 政府信息公开 (yifa.disclosure)
+
+
+def _disclosure_requests(key):
+    def records(orgs, period):
+        from yifa.disclosure import indicators as di
+        from yifa.disclosure.models import InfoRequest
+
+        return di.request_records(di.in_orgs(InfoRequest, orgs), key, period).select_related("org")
+
+    return records
+
+
+def _disclosure_publications(key):
+    def records(orgs, period):
+        from yifa.disclosure import indicators as di
+        from yifa.disclosure.models import Publication
+
+        return di.publication_records(di.in_orgs(Publication, orgs), key, period).select_related("org")
+
+    return records
+
+
+def _disclosure_on_time(orgs, period):
+    return _disclosure_requests("finished")(orgs, period).exclude(pk__in=_disclosure_requests("late")(orgs, period))
+
+
+def _publications_on_time(orgs, period):
+    return _disclosure_publications("all")(orgs, period).exclude(
+        pk__in=_disclosure_publications("late")(orgs, period))
+
+
+DISCLOSURE_RATE = module_rate("yifa.disclosure.indicators")
+
+
 # ---------------------------------------------------------------- 信访 (yifa.petitions)
 
 
@@ -568,19 +630,56 @@ INDICATORS: dict[str, Indicator] = {
         definition="本年度重大行政决策事项目录经同级党委同意后公布的个数（条例第三条）。"),
 
     # 行政规范性文件
-    "normative_docs.filing_rate": Indicator("规范性文件报备率", "%", app=ND),
-    "normative_docs.filing_on_time_rate": deadline_rate(
-        "规范性文件报备及时率", "normative.filing", ND, "公布之日起30日内报送备案的比例（本地设定）。"),
-    "normative_docs.legality_review_rate": Indicator("规范性文件合法性审核率", "%", app=ND),
-    "normative_docs.comment_rate": Indicator("规范性文件公开征求意见达标率", "%", app=ND),
+    "normative_docs.published": Indicator(
+        "制定公布行政规范性文件", "件", counted(_normative("published_records")), records=_normative("published_records"),
+        app=ND, date_label="公布日期", date_field="published_on"),
+    "normative_docs.filing_rate": Indicator(
+        "规范性文件报备率", "%",
+        rate_of(_normative("filed_records"), _normative("published_records"), rounding=NORMATIVE_RATE),
+        records=_normative("published_records"), part=_normative("filed_records"), app=ND,
+        definition="本期公布的规范性文件中已报送备案的比例（示范指标体系三级指标第27项）。",
+        date_label="公布日期", date_field="published_on"),
+    "normative_docs.filing_on_time_rate": Indicator(
+        "规范性文件报备及时率", "%",
+        rate_of(_normative("on_time_records"), _normative("filed_records"), rounding=NORMATIVE_RATE),
+        records=_normative("filed_records"), part=_normative("on_time_records"), app=ND,
+        definition="本期公布并已报备的规范性文件中在规定时限内报备的比例。",
+        date_label="公布日期", date_field="published_on"),
+    "normative_docs.legality_review_rate": Indicator(
+        "规范性文件合法性审核率", "%",
+        rate_of(_normative_reviewed, _normative("deliberated_records"), rounding=NORMATIVE_RATE),
+        records=_normative("deliberated_records"), part=_normative_reviewed, app=ND,
+        definition="本期集体审议的规范性文件中经合法性审核（合法或修改后合法）的比例（国办发〔2018〕37号）。",
+        date_label="审议日期", date_field="deliberated_on"),
+    "normative_docs.comment_rate": Indicator(
+        "规范性文件公开征求意见达标率", "%",
+        rate_of(_normative("comment_compliant_records"), _normative("published_records"), rounding=NORMATIVE_RATE),
+        records=_normative("published_records"), part=_normative("comment_compliant_records"), app=ND,
+        definition="本期公布的规范性文件中征求意见期不少于7个工作日（涉及市场主体的不少于30日）的比例。",
+        date_label="公布日期", date_field="published_on"),
+    "normative_docs.corrections": Indicator(
+        "备案审查纠错", "件", counted(_normative_corrections), records=_normative_corrections, app=ND,
+        lower_is_better=True, date_label="责令纠正日期", date_field="ordered_on"),
 
     # 政府信息公开
-    "disclosure.reply_on_time_rate": deadline_rate(
-        "政府信息公开申请按时答复率", "disclosure.reply", DI,
-        "收到申请之日起20个工作日（经批准延长的40个工作日）内答复的比例（政府信息公开条例第三十三条）。"),
-    "disclosure.proactive_on_time_rate": deadline_rate(
-        "主动公开及时率", "disclosure.proactive", DI, "信息形成或变更之日起20个工作日内公开的比例（第二十六条）。"),
-    "disclosure.requests": Indicator("受理政府信息公开申请", "件", app=DI),
+    "disclosure.requests": Indicator(
+        "受理政府信息公开申请", "件", counted(_disclosure_requests("new")), records=_disclosure_requests("new"),
+        app=DI, date_label="收到日期", date_field="received_on"),
+    "disclosure.reply_on_time_rate": Indicator(
+        "政府信息公开申请按时答复率", "%",
+        rate_of(_disclosure_on_time, _disclosure_requests("finished"), rounding=DISCLOSURE_RATE),
+        records=_disclosure_requests("finished"), part=_disclosure_on_time, app=DI,
+        definition="本期办结的申请中在20个工作日（经批准延长的40个工作日，补正、征求第三方意见期间不计）内答复的比例"
+                   "（政府信息公开条例第三十三条）。", date_label="答复日期", date_field="replied_on"),
+    "disclosure.publications": Indicator(
+        "主动公开政府信息", "条", counted(_disclosure_publications("all")), records=_disclosure_publications("all"),
+        app=DI, date_label="公开日期", date_field="published_on"),
+    "disclosure.proactive_on_time_rate": Indicator(
+        "主动公开及时率", "%",
+        rate_of(_publications_on_time, _disclosure_publications("all"), rounding=DISCLOSURE_RATE),
+        records=_disclosure_publications("all"), part=_publications_on_time, app=DI,
+        definition="本期主动公开的信息中在形成或变更之日起20个工作日内公开的比例（第二十六条）。",
+        date_label="公开日期", date_field="published_on"),
 
     # 学法与普法
     "training.study_hours_rate": Indicator(
