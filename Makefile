@@ -34,8 +34,9 @@ run: demo
 test: install-test
 	bash scripts/test.sh
 
-bench: install-test
-	bash scripts/bench.sh
+## make bench: the city-scale benchmarks side by side (bench/run; QUICK=1 for a fifth of a city)
+bench:
+	bench/run $(if $(QUICK),--quick) --json
 
 clean:
 	rm -rf $(VENV) var/test-*.sqlite3

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "yifa.core",
     "yifa.portal",
+    "yifa.loadgen",
     "yifa.indicators",
     "yifa.oversight",
     "yifa.training",

@@ -1,0 +1,104 @@
+"""Keyset pagination and estimated counts (yifa.core.pagination) on a real table: units."""
+
+from urllib.parse import parse_qs
+
+import pytest
+from django.db import connection
+from django.test import RequestFactory
+
+from yifa.core.models import Org
+from yifa.core.pagination import decode_key, estimated_count, keyset_page
+
+pytestmark = pytest.mark.django_db
+
+ORDER = ("kind", "-pk")  # mixed directions, ending with the unique key
+
+
+@pytest.fixture
+def units():
+    city = Org.objects.create(name="市", kind=Org.Kind.CITY)
+    for i in range(23):
+        Org.objects.create(name=f"区{i}", kind=Org.Kind.COUNTY, parent=city)
+    for i in range(24):
+        Org.objects.create(name=f"部门{i}", kind=Org.Kind.DEPARTMENT, parent=city)
+    return list(Org.objects.order_by(*ORDER))
+
+
+def page_of(query: str = "", per_page: int = 10, **kwargs):
+    return keyset_page(RequestFactory().get("/units/?" + query), Org.objects.all(), order=ORDER, per_page=per_page,
+                       **kwargs)
+
+
+def test_following_next_links_shows_every_row_once_in_order_and_stops_at_the_end(units):
+    seen, query, numbers = [], "q=x", []
+    while True:
+        page = page_of(query)
+        seen += page.object_list
+        numbers.append(page.number)
+        if not page.has_next:
+            break
+        query = page.next_query
+    assert seen == units
+    assert numbers == [1, 2, 3, 4, 5]
+    assert "q=x" in query  # the filters travel with the key
+
+
+def test_previous_links_come_back_through_the_same_pages(units):
+    forward, query = [], ""
+    while True:
+        page = page_of(query)
+        forward.append([o.pk for o in page.object_list])
+        if not page.has_next:
+            break
+        query = page.next_query
+    backward = []
+    while True:
+        backward.append([o.pk for o in page.object_list])
+        if not page.has_previous:
+            break
+        page = page_of(page.previous_query)
+    assert backward == forward[::-1]
+    assert page.number == 1
+
+
+def test_a_page_number_jumps_by_offset_to_the_same_rows_as_the_keys(units):
+    third = page_of("page=3")
+    assert third.object_list == units[20:30] and third.number == 3
+    assert third.has_previous and third.has_next
+    walked = page_of(page_of(page_of().next_query).next_query)
+    assert walked.object_list == third.object_list
+
+
+def test_a_malformed_key_or_a_page_past_the_end_shows_the_first_page(units):
+    assert page_of("after=nonsense").object_list == units[:10]
+    assert page_of("after=county~notanumber").object_list == units[:10]
+    assert page_of("page=99").object_list == units[:10]
+    assert decode_key(Org, ORDER, "county") is None
+
+
+def test_the_next_key_names_the_last_row_shown(units):
+    page = page_of()
+    key = parse_qs(page.next_query)["after"][0]
+    assert decode_key(Org, ORDER, key) == [units[9].kind, units[9].pk]
+    assert parse_qs(page.next_query)["n"] == ["2"]
+
+
+def test_the_count_is_exact_below_the_limit(units):
+    assert estimated_count(Org.objects.all()) == (48, False)
+    page = page_of()
+    assert page.count == 48 and not page.count_is_estimate and page.count_text == "共 48 条"
+    assert page.num_pages == 5
+
+
+def test_above_the_limit_postgresql_estimates_and_sqlite_counts(units):
+    count, estimated = estimated_count(Org.objects.all(), exact_up_to=10)
+    if connection.vendor == "postgresql":
+        assert estimated and count >= 11
+    else:
+        assert (count, estimated) == (48, False)
+
+
+def test_an_empty_list_has_one_empty_page(db):
+    page = page_of()
+    assert page.object_list == [] and not page.has_next and not page.has_previous
+    assert page.count == 0 and page.start_index == 0
