@@ -142,10 +142,14 @@ def _figure_rows(f) -> list[list[str]]:
     ]
 
 
+def _unit_name(orgs) -> str:
+    return orgs[0].name if len(orgs) == 1 else f"{orgs[0].name}等{len(orgs)}个单位"
+
+
 def quarterly_docx(orgs, period, *, year: int, quarter: int) -> tuple[bytes, str]:
     """第N季度行政执法工作报告, to the unit's 党工委、办事处 (or 党委、政府)."""
     f = figures(orgs, period)
-    unit = orgs[0].name if len(orgs) == 1 else f"{orgs[0].name}等{len(orgs)}个单位"
+    unit = _unit_name(orgs)
     doc = _document()
     _title(doc, f"{unit}{year}年第{quarter}季度行政执法工作报告")
     _body(doc, f"按照行政执法报告制度，现将{year}年第{quarter}季度（{period[0].month}月{period[0].day}日至"
@@ -176,7 +180,7 @@ def quarterly_docx(orgs, period, *, year: int, quarter: int) -> tuple[bytes, str
 def yearly_docx(orgs, period, *, year: int) -> tuple[bytes, str]:
     """上年度行政执法总体情况数据, for publication (国办发〔2018〕118号: 每年1月31日前)."""
     f = figures(orgs, period)
-    unit = orgs[0].name if len(orgs) == 1 else f"{orgs[0].name}等{len(orgs)}个单位"
+    unit = _unit_name(orgs)
     doc = _document()
     _title(doc, f"{unit}{year}年度行政执法数据")
     _body(doc, f"根据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》"

@@ -40,6 +40,14 @@ def _unit(request):
     return perm.enforcement_unit(membership.org)
 
 
+def _managed_unit(request, what: str):
+    """The acting unit, if the user keeps its registers (经办人、负责人、管理员); else 403 naming the task."""
+    org = _unit(request)
+    if not perm.may_manage_registers(request.user, org):
+        _deny(f"只有本单位经办人、负责人或管理员可以{what}。")
+    return org
+
+
 def _form_errors(form, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, errors in error.message_dict.items():
@@ -589,9 +597,7 @@ def power_list(request):
 
 @login_required
 def power_new(request):
-    org = _unit(request)
-    if not perm.may_manage_registers(request.user, org):
-        _deny("只有本单位经办人、负责人或管理员可以维护权责清单。")
+    org = _managed_unit(request, "维护权责清单")
     form = forms.PowerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         power = actions.create_power(by=request.user, org=org, **form.cleaned_data)
@@ -719,9 +725,7 @@ def officer_edit(request, pk=None):
 
 @login_required
 def reviewer_new(request):
-    org = _unit(request)
-    if not perm.may_manage_registers(request.user, org):
-        _deny("只有本单位经办人、负责人或管理员可以维护法制审核人员名录。")
+    org = _managed_unit(request, "维护法制审核人员名录")
     reviewers = User.objects.filter(memberships__role=Role.REVIEWER,
                                     memberships__org__path__startswith=org.path).distinct()
     form = forms.ReviewerForm(request.POST or None, users=reviewers)
@@ -735,18 +739,6 @@ def reviewer_new(request):
     return render(request, "enforcement/form_page.html", {
         "form": form, "title": "登记法制审核人员", "back": reverse("enforcement:officer_list"),
         "note": "法制审核人员须在平台上具有“审核人”角色；本案承办人员不能审核本案。"})
-
-
-@login_required
-def officer_import(request):
-    org = _unit(request)
-    if not perm.may_manage_registers(request.user, org):
-        _deny("只有本单位经办人、负责人或管理员可以导入执法人员。")
-    if request.method == "GET":
-        if request.GET.get("template"):
-            return ledgers.officer_template()
-        return redirect("enforcement:officer_list")
-    return ledgers.import_view(request, org, kind="officers")
 
 
 # ---------------------------------------------------------------- 检查对象名录
@@ -768,9 +760,7 @@ def target_list(request):
 
 @login_required
 def target_new(request):
-    org = _unit(request)
-    if not perm.may_manage_registers(request.user, org):
-        _deny("只有本单位经办人、负责人或管理员可以维护检查对象名录。")
+    org = _managed_unit(request, "维护检查对象名录")
     form = forms.TargetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -783,16 +773,20 @@ def target_new(request):
         "form": form, "title": "登记检查对象", "back": reverse("enforcement:target_list")})
 
 
+IMPORTS = {
+    "officers": (ledgers.officer_template, "enforcement:officer_list", "执法人员"),
+    "targets": (ledgers.target_template, "enforcement:target_list", "检查对象"),
+}
+
+
 @login_required
-def target_import(request):
-    org = _unit(request)
-    if not perm.may_manage_registers(request.user, org):
-        _deny("只有本单位经办人、负责人或管理员可以导入检查对象。")
+def register_import(request, kind):
+    """Excel 台账导入 of a register: GET ?template=1 gives the template; POST imports all rows or none."""
+    template, back, what = IMPORTS[kind]
+    org = _managed_unit(request, f"导入{what}")
     if request.method == "GET":
-        if request.GET.get("template"):
-            return ledgers.target_template()
-        return redirect("enforcement:target_list")
-    return ledgers.import_view(request, org, kind="targets")
+        return template() if request.GET.get("template") else redirect(back)
+    return ledgers.import_view(request, org, kind=kind)
 
 
 # ---------------------------------------------------------------- 双随机抽查 and 执法检查
@@ -809,9 +803,7 @@ def draw_list(request):
 
 @login_required
 def draw_new(request):
-    org = _unit(request)
-    if not perm.may_manage_registers(request.user, org):
-        _deny("只有本单位经办人、负责人或管理员可以制定抽查任务。")
+    org = _managed_unit(request, "制定抽查任务")
     powers = Power.objects.filter(org__in=[org, *org.ancestors()], kind=Power.Kind.INSPECTION, is_active=True)
     form = forms.DrawForm(request.POST or None, powers=powers)
     if request.method == "POST" and form.is_valid():
@@ -886,9 +878,7 @@ def inspection_list(request):
 
 @login_required
 def inspection_new(request):
-    org = _unit(request)
-    if not perm.may_manage_registers(request.user, org):
-        _deny("只有本单位经办人、负责人或管理员可以安排检查。")
+    org = _managed_unit(request, "安排检查")
     form = forms.InspectionForm(
         request.POST or None, initial={"planned_on": deadlines.today()},
         targets=InspectionTarget.objects.filter(org__path__startswith=org.path, is_active=True),
