@@ -18,7 +18,7 @@ from yifa.core import audit, deadlines, excel, numbering
 from yifa.core.identity import validate_id_number, validate_phone, validate_uscc
 from yifa.core.workflow import InvalidTransition, transition
 
-from .models import InfoRequest, Publication
+from .models import InfoRequest, ProactiveDisclosure
 
 R = InfoRequest
 REPLY, CORRECTION, THIRD_PARTY, PROACTIVE = (
@@ -57,27 +57,27 @@ def _take(model, org, year: int, kind: str, fmt: str, field: str, taken: set | N
 # ---------------------------------------------------------------- 主动公开
 
 
-def _follow_publication(pub: Publication, *, by) -> None:
+def _follow_publication(pub: ProactiveDisclosure, *, by) -> None:
     deadlines.start(pub, PROACTIVE, start=pub.formed_on, by=by, org=pub.org)
 
 
 def _check_publication(values: dict) -> None:
     errors = {}
-    if values.get("category") != Publication.Category.NORMATIVE and values.get("normative_change"):
+    if values.get("category") != ProactiveDisclosure.Category.NORMATIVE and values.get("normative_change"):
         errors["normative_change"] = ["只有行政规范性文件类信息填写制发或废止。"]
-    if values.get("category") == Publication.Category.NORMATIVE and not values.get("normative_change"):
+    if values.get("category") == ProactiveDisclosure.Category.NORMATIVE and not values.get("normative_change"):
         errors["normative_change"] = ["行政规范性文件类信息请选择“制发”或“废止”（年度报告统计用）。"]
     if errors:
         raise ValidationError(errors)
 
 
 @transaction.atomic
-def create_publication(*, by, org, published_on=None, **values) -> Publication:
+def create_publication(*, by, org, published_on=None, **values) -> ProactiveDisclosure:
     """登记主动公开信息. The 20个工作日 clock runs from the day the information was formed or changed
     (第二十六条); when ``published_on`` is given it is published in the same step."""
     _check_publication(values)
     _not_future(values.get("formed_on"), "形成日期", "formed_on")
-    pub = Publication(org=org, created_by=by, **values)
+    pub = ProactiveDisclosure(org=org, created_by=by, **values)
     pub.full_clean(exclude=["org", "created_by"])
     pub.save()
     audit.record("disclosure.create_publication", pub, by=by, note=pub.title,
@@ -89,12 +89,12 @@ def create_publication(*, by, org, published_on=None, **values) -> Publication:
 
 
 @transaction.atomic
-def publish(pub: Publication, *, by, on) -> Publication:
+def publish(pub: ProactiveDisclosure, *, by, on) -> ProactiveDisclosure:
     """公开: gives the 索引号 and records whether it was within 20个工作日 (第二十六条)."""
     _not_future(on, "公开日期")
     _not_before(on, pub.formed_on, "公开日期", "形成日期")
     pub.published_on = on
-    pub.index_number = _take(Publication, pub.org, on.year, "disclosure.publication", INDEX_NUMBER, "index_number")
+    pub.index_number = _take(ProactiveDisclosure, pub.org, on.year, "disclosure.publication", INDEX_NUMBER, "index_number")
     transition(pub, "publish", by=by, changes={"published_on": [None, str(on)], "index_number": [None, pub.index_number]},
                extra_fields=["published_on", "index_number"])
     deadlines.complete(pub, PROACTIVE, on=on, by=by)
@@ -102,7 +102,7 @@ def publish(pub: Publication, *, by, on) -> Publication:
 
 
 @transaction.atomic
-def withdraw_publication(pub: Publication, *, by, on, reason: str) -> Publication:
+def withdraw_publication(pub: ProactiveDisclosure, *, by, on, reason: str) -> ProactiveDisclosure:
     """撤回 a publication found wrong or no longer valid; the reason is kept (and the portal stops showing it)."""
     _not_future(on, "撤回日期")
     _not_before(on, pub.published_on, "撤回日期", "公开日期")
@@ -491,20 +491,20 @@ def import_publications(upload, *, by, org) -> excel.ImportResult:
             result.errors.append(excel.RowError(row_number, column, message))
     if not result.ok:
         return result
-    taken = set(Publication.objects.filter(org=org).exclude(index_number="").values_list("index_number", flat=True))
+    taken = set(ProactiveDisclosure.objects.filter(org=org).exclude(index_number="").values_list("index_number", flat=True))
     pubs = []
     for _row, values in result.numbered:
         values = {k: v for k, v in values.items() if v is not None}
-        pub = Publication(org=org, created_by=by, imported=True, **values)
-        pub.status = Publication.Status.PUBLISHED if pub.published_on else Publication.Status.DRAFT
+        pub = ProactiveDisclosure(org=org, created_by=by, imported=True, **values)
+        pub.status = ProactiveDisclosure.Status.PUBLISHED if pub.published_on else ProactiveDisclosure.Status.DRAFT
         if pub.published_on and not pub.index_number:
-            pub.index_number = _take(Publication, org, pub.published_on.year, "disclosure.publication", INDEX_NUMBER,
+            pub.index_number = _take(ProactiveDisclosure, org, pub.published_on.year, "disclosure.publication", INDEX_NUMBER,
                                      "index_number", taken)
         pubs.append(pub)
-    Publication.objects.bulk_create(pubs, batch_size=500)
+    ProactiveDisclosure.objects.bulk_create(pubs, batch_size=500)
     audit.record("disclosure.import_publications", None, by=by, org=org, note=f"导入主动公开台账 {len(pubs)} 条",
                  changes={"count": [0, len(pubs)]})
     for pub in pubs:
-        if pub.status == Publication.Status.DRAFT:
+        if pub.status == ProactiveDisclosure.Status.DRAFT:
             _follow_publication(pub, by=by)
     return result

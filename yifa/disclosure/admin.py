@@ -4,10 +4,10 @@ from django.contrib import admin
 
 from yifa.core.admin import ReadOnlyAdmin
 
-from .models import InfoRequest, Publication
+from .models import InfoRequest, ProactiveDisclosure
 
 
-@admin.register(Publication)
+@admin.register(ProactiveDisclosure)
 class PublicationAdmin(ReadOnlyAdmin):
     list_display = ["index_number", "title", "org", "category", "formed_on", "published_on", "status"]
     list_filter = ["status", "category"]

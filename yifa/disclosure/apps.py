@@ -26,7 +26,7 @@ class DisclosureConfig(AppConfig):
         from yifa.core.models import Deadline, Role
         from yifa.core.scope import has_role_anywhere
 
-        from .models import InfoRequest, Publication
+        from .models import InfoRequest, ProactiveDisclosure
 
         if not has_role_anywhere(user, Role.HANDLER, Role.HEAD):
             return []
@@ -38,8 +38,8 @@ class DisclosureConfig(AppConfig):
                 url=reverse("disclosure:request_detail", args=[r.pk]), state=r.get_status_display(),
                 due_on=r.reply_due_on if r.status == InfoRequest.Status.REGISTERED else None,
                 basis="《政府信息公开条例》第三十三条" if r.reply_due_on else ""))
-        drafts = Publication.objects.visible_to(user).filter(status=Publication.Status.DRAFT)[:30]
-        due = dict(Deadline.objects.filter(target_type="disclosure.publication", rule__code="disclosure.proactive",
+        drafts = ProactiveDisclosure.objects.visible_to(user).filter(status=ProactiveDisclosure.Status.DRAFT)[:30]
+        due = dict(Deadline.objects.filter(target_type="disclosure.proactivedisclosure", rule__code="disclosure.proactive",
                                            status="open", target_id__in=[str(p.pk) for p in drafts])
                    .values_list("target_id", "due_on"))
         for p in drafts:

@@ -10,9 +10,9 @@ from yifa.core.identity import id_number_check_char, uscc_check_char
 from yifa.core.models import User
 
 from . import actions
-from .models import InfoRequest, Publication
+from .models import InfoRequest, ProactiveDisclosure
 
-P, R = Publication, InfoRequest
+P, R = ProactiveDisclosure, InfoRequest
 C = P.Category
 
 # (days ago formed, days to publish (None: not yet), title, category, extra)

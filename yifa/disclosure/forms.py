@@ -4,9 +4,9 @@ from django import forms
 
 from yifa.petitions.forms import DateInput, ImportForm, date_field  # noqa: F401  (ImportForm used by views)
 
-from .models import InfoRequest, Publication
+from .models import InfoRequest, ProactiveDisclosure
 
-R, PUB = InfoRequest, Publication
+R, PUB = InfoRequest, ProactiveDisclosure
 
 
 class PublicationForm(forms.ModelForm):
@@ -14,7 +14,7 @@ class PublicationForm(forms.ModelForm):
     url = forms.URLField(label="网址", required=False, assume_scheme="https")
 
     class Meta:
-        model = Publication
+        model = ProactiveDisclosure
         fields = ["title", "category", "document_number", "formed_on", "published_on", "channel", "url", "summary",
                   "normative_change", "decision_count", "fee_amount"]
         widgets = {"formed_on": DateInput(), "summary": forms.Textarea(attrs={"rows": 4})}

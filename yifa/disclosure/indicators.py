@@ -19,9 +19,9 @@ from django.db.models import Q, Sum
 from yifa.core import deadlines
 from yifa.core.models import Deadline
 
-from .models import InfoRequest, Publication
+from .models import InfoRequest, ProactiveDisclosure
 
-R, PUB = InfoRequest, Publication
+R, PUB = InfoRequest, ProactiveDisclosure
 Period = tuple[dt.date, dt.date]
 APPLICANT_TYPES = [t for t, _ in R.ApplicantType.choices]
 
@@ -138,7 +138,7 @@ def publication_records(qs, key: str, period: Period):
     if kind == "decisions":
         return in_year.filter(category=value)
     if kind == "late":
-        ids = Deadline.objects.filter(target_type="disclosure.publication", rule__code="disclosure.proactive",
+        ids = Deadline.objects.filter(target_type="disclosure.proactivedisclosure", rule__code="disclosure.proactive",
                                       status="late").values_list("target_id", flat=True)
         return in_year.filter(pk__in=[int(i) for i in ids])
     raise KeyError(key)
@@ -258,7 +258,7 @@ def check_balance(req_qs, period: Period) -> bool:
 
 
 def figures(orgs, period: Period) -> dict[str, float | int | None]:
-    reqs, pubs = in_orgs(InfoRequest, orgs), in_orgs(Publication, orgs)
+    reqs, pubs = in_orgs(InfoRequest, orgs), in_orgs(ProactiveDisclosure, orgs)
     count = lambda key: request_records(reqs, key, period).count()  # noqa: E731
     finished, late = count("finished"), count("late")
     published = publication_records(pubs, "all", period).count()

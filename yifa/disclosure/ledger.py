@@ -10,9 +10,9 @@ from yifa.core.excel import Column, parse_amount, parse_date, parse_int
 from yifa.core.identity import validate_id_number, validate_phone, validate_uscc
 from yifa.petitions.ledger import text
 
-from .models import InfoRequest, Publication
+from .models import InfoRequest, ProactiveDisclosure
 
-R, PUB = InfoRequest, Publication
+R, PUB = InfoRequest, ProactiveDisclosure
 
 
 def _labels(choices) -> dict[str, str]:
@@ -145,5 +145,5 @@ def export_request(req: InfoRequest) -> dict:
     return {c.key: getattr(req, c.key) for c in REQUEST_COLUMNS}
 
 
-def export_publication(pub: Publication) -> dict:
+def export_publication(pub: ProactiveDisclosure) -> dict:
     return {c.key: getattr(pub, c.key) for c in PUBLICATION_COLUMNS}

@@ -1,7 +1,7 @@
 """政府信息公开 under 《中华人民共和国政府信息公开条例》 (2019 修订): what a 乡镇/街道 publishes of its own
 accord (主动公开) and how it answers requests (依申请公开).
 
-- ``Publication`` (主动公开, 第十九至二十六条): one item of government information made public, by the
+- ``ProactiveDisclosure`` (主动公开, 第十九至二十六条): one item of government information made public, by the
   categories of 第二十条 and, for a 乡镇, 第二十一条; published within 20个工作日 of being formed or changed
   (第二十六条). The yearly count is the "公开政务信息共N条" of the annual reports.
 - ``InfoRequest`` (依申请公开, 第二十七至四十五条): received in writing, online or on paper (第二十九条);
@@ -17,7 +17,7 @@ from django.db import models
 from yifa.core.scope import ScopedManager
 
 
-class Publication(models.Model):
+class ProactiveDisclosure(models.Model):
     """主动公开的政府信息."""
 
     class Category(models.TextChoices):

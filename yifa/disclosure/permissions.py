@@ -8,7 +8,7 @@ from yifa.core.models import Role
 from yifa.core.scope import has_role_over
 from yifa.core.workflow import allowed
 
-from .models import InfoRequest, Publication
+from .models import InfoRequest, ProactiveDisclosure
 
 R = InfoRequest
 
@@ -33,11 +33,11 @@ def _can(user, obj, action: str) -> bool:
     return allowed(obj, action) and handles(user, obj.org)
 
 
-def can_publish(user, pub: Publication) -> bool:
+def can_publish(user, pub: ProactiveDisclosure) -> bool:
     return _can(user, pub, "publish")
 
 
-def can_withdraw_publication(user, pub: Publication) -> bool:
+def can_withdraw_publication(user, pub: ProactiveDisclosure) -> bool:
     return _can(user, pub, "withdraw")
 
 

@@ -17,13 +17,13 @@ from yifa.petitions.public_views import grassroots_units
 
 from . import actions, indicators, report
 from .forms import PublicRequestForm
-from .models import InfoRequest, Publication
+from .models import InfoRequest, ProactiveDisclosure
 
-R, PUB = InfoRequest, Publication
+R, PUB = InfoRequest, ProactiveDisclosure
 
 
 def public_publications():
-    return Publication.objects.filter(status=PUB.Status.PUBLISHED).select_related("org")
+    return ProactiveDisclosure.objects.filter(status=PUB.Status.PUBLISHED).select_related("org")
 
 
 def index(request):
@@ -98,7 +98,7 @@ def annual(request):
     context = {"units": units, "org": org, "year": year, "years": range(today.year, today.year - 6, -1)}
     if org is not None:
         period = (dt.date(year, 1, 1), dt.date(year, 12, 31))
-        pubs = Publication.objects.filter(org__path__startswith=org.path)
+        pubs = ProactiveDisclosure.objects.filter(org__path__startswith=org.path)
         reqs = InfoRequest.objects.filter(org__path__startswith=org.path)
         context.update(t2=indicators.table_two(pubs, period), t3=indicators.table_three(reqs, period),
                        t4=indicators.table_four(reqs, period), summary=indicators.publication_summary(pubs, period),

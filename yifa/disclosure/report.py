@@ -5,13 +5,13 @@
 """
 
 from . import indicators
-from .models import InfoRequest, Publication
+from .models import InfoRequest, ProactiveDisclosure
 
 R = InfoRequest
 
 
 def sentences(orgs, period) -> list[str]:
-    return sentences_for(indicators.in_orgs(Publication, orgs), indicators.in_orgs(InfoRequest, orgs), period)
+    return sentences_for(indicators.in_orgs(ProactiveDisclosure, orgs), indicators.in_orgs(InfoRequest, orgs), period)
 
 
 def sentences_for(pubs, reqs, period) -> list[str]:

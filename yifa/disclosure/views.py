@@ -27,9 +27,9 @@ from . import actions, documents, indicators, ledger, permissions, report
 from .forms import (ConsultForm, CorrectionForm, ExtendForm, ImportForm, OnForm, OpinionForm, PublicationFilterForm,
                     PublicationForm, PublishForm, ReasonForm, RemedyForm, ReplyForm, RequestFilterForm, RequestForm,
                     WithdrawForm, WithdrawPublicationForm)
-from .models import InfoRequest, Publication
+from .models import InfoRequest, ProactiveDisclosure
 
-R, PUB = InfoRequest, Publication
+R, PUB = InfoRequest, ProactiveDisclosure
 HANDLER_ONLY = "只有本单位的经办人或负责人可以办理政府信息公开事项。"
 EXTEND_DENIED = "延长答复期限须经政府信息公开工作机构负责人同意（《政府信息公开条例》第三十三条）。"
 
@@ -227,7 +227,7 @@ def reply_docx(request, pk):
 @require_POST
 @login_required
 def attach(request, pk, kind):
-    model = {"request": InfoRequest, "publication": Publication}.get(kind)
+    model = {"request": InfoRequest, "publication": ProactiveDisclosure}.get(kind)
     if model is None:
         raise Http404
     obj = get_visible_or_404(model, request.user, pk=pk)
@@ -252,7 +252,7 @@ def attach(request, pk, kind):
 
 def filtered_publications(request):
     form = PublicationFilterForm(request.GET or None)
-    qs = _within_org(request, Publication.objects.visible_to(request.user).select_related("org"))
+    qs = _within_org(request, ProactiveDisclosure.objects.visible_to(request.user).select_related("org"))
     if form.is_valid():
         data = form.cleaned_data
         if data["q"]:
@@ -303,7 +303,7 @@ def publication_create(request):
 
 @login_required
 def publication_detail(request, pk):
-    pub = get_visible_or_404(Publication.objects.select_related("org"), request.user, pk=pk)
+    pub = get_visible_or_404(ProactiveDisclosure.objects.select_related("org"), request.user, pk=pk)
     today = deadlines.today()
     return render(request, "disclosure/publication_detail.html", {
         "p": pub, "deadline_list": deadlines.of(pub),
@@ -328,7 +328,7 @@ def publication_act(request, pk, action):
     if action not in PUBLICATION_ACTIONS:
         raise Http404("没有这个操作。")
     permission, form_class, do, done = PUBLICATION_ACTIONS[action]
-    pub = get_visible_or_404(Publication, request.user, pk=pk)
+    pub = get_visible_or_404(ProactiveDisclosure, request.user, pk=pk)
     return run_action(request, pub, permission=permission, handles=permissions.handles, form_class=form_class,
                       do=do, done=done, back=reverse("disclosure:publication_detail", args=[pub.pk]),
                       refusal=lambda p: f"当前状态为“{p.get_status_display()}”，不能{PUB.ACTION_LABELS[action]}。",
@@ -399,7 +399,7 @@ def annual(request):
     if request.GET.get("org"):
         org = get_visible_or_404(Org, request.user, pk=request.GET["org"])
     reqs = InfoRequest.objects.visible_to(request.user)
-    pubs = Publication.objects.visible_to(request.user)
+    pubs = ProactiveDisclosure.objects.visible_to(request.user)
     if org is not None:
         reqs = reqs.filter(org__path__startswith=org.path)
         pubs = pubs.filter(org__path__startswith=org.path)

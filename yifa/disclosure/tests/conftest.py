@@ -6,7 +6,7 @@ import pytest
 import time_machine
 
 from yifa.disclosure import actions
-from yifa.disclosure.models import InfoRequest, Publication
+from yifa.disclosure.models import InfoRequest, ProactiveDisclosure
 
 CST = dt.timezone(dt.timedelta(hours=8))
 TODAY = dt.date(2025, 9, 1)  # a Monday
@@ -38,8 +38,8 @@ def sibling_request(tree, frozen):
     return make_request(tree.sibling, tree.sibling_handler, received_on=dt.date(2025, 8, 20))
 
 
-def make_publication(org, by, **values) -> Publication:
-    data = {"title": "2025年部门预算", "category": Publication.Category.BUDGET, "formed_on": dt.date(2025, 8, 1),
-            "channel": Publication.Channel.WEBSITE}
+def make_publication(org, by, **values) -> ProactiveDisclosure:
+    data = {"title": "2025年部门预算", "category": ProactiveDisclosure.Category.BUDGET, "formed_on": dt.date(2025, 8, 1),
+            "channel": ProactiveDisclosure.Channel.WEBSITE}
     data.update(values)
     return actions.create_publication(by=by, org=org, **data)

@@ -8,7 +8,7 @@ import time_machine
 from django.urls import reverse
 
 from yifa.disclosure import actions, indicators, report
-from yifa.disclosure.models import InfoRequest, Publication
+from yifa.disclosure.models import InfoRequest, ProactiveDisclosure
 
 from .conftest import CST, make_publication, make_request
 
@@ -89,7 +89,7 @@ def test_table_three_counts_by_applicant_type_and_outcome(tree, year):
 
 
 def test_table_two_and_four(tree, year):
-    pubs = Publication.objects.filter(org=tree.township)
+    pubs = ProactiveDisclosure.objects.filter(org=tree.township)
     t2 = {row.label: [c.value for c in row.cells] for row in indicators.table_two(pubs, Y)}
     assert t2["行政规范性文件"] == [1, 1, 1]  # issued this year, repealed this year, in force (2 issued − 1 repealed)
     assert t2["行政处罚"] == [6] and t2["规章"] == [0, 0, 0]

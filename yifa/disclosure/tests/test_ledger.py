@@ -9,7 +9,7 @@ from openpyxl import Workbook, load_workbook
 
 from yifa.core import deadlines
 from yifa.disclosure import actions, ledger
-from yifa.disclosure.models import InfoRequest, Publication
+from yifa.disclosure.models import InfoRequest, ProactiveDisclosure
 
 from .conftest import make_publication
 
@@ -106,20 +106,20 @@ def test_publications_import_all_or_nothing_and_round_trip(tree, frozen, client)
     bad[10]["公开类别"] = "行政规范性文件"
     response = client.post(reverse("disclosure:ledger_import", args=["publications"]),
                            {"file": _xlsx(PUBLICATION_HEADERS, bad)})
-    assert "第 12 行" in response.content.decode() and not Publication.objects.exists()
+    assert "第 12 行" in response.content.decode() and not ProactiveDisclosure.objects.exists()
     good = [_pub_row(i) for i in range(300)] + [_pub_row(300, 公开日期=None, 形成或变更日期="2025-08-25")]
     client.post(reverse("disclosure:ledger_import", args=["publications"]), {"file": _xlsx(PUBLICATION_HEADERS, good)})
-    assert Publication.objects.filter(status="published").count() == 300
-    draft = Publication.objects.get(status="draft")
+    assert ProactiveDisclosure.objects.filter(status="published").count() == 300
+    draft = ProactiveDisclosure.objects.get(status="draft")
     assert deadlines.of(draft)[0].due_on == dt.date(2025, 9, 22)
     make_publication(tree.township, tree.township_handler, title="@SUM(1+1)", published_on=dt.date(2025, 8, 10))
     content = client.get(reverse("disclosure:ledger_export", args=["publications"])).content
-    before = sorted((ledger.export_publication(p) for p in Publication.objects.all()),
+    before = sorted((ledger.export_publication(p) for p in ProactiveDisclosure.objects.all()),
                     key=lambda r: (r["index_number"], r["title"]))
-    Publication.objects.all().delete()
+    ProactiveDisclosure.objects.all().delete()
     client.post(reverse("disclosure:ledger_import", args=["publications"]),
                 {"file": SimpleUploadedFile("导出.xlsx", content)})
-    after = sorted((ledger.export_publication(p) for p in Publication.objects.all()),
+    after = sorted((ledger.export_publication(p) for p in ProactiveDisclosure.objects.all()),
                    key=lambda r: (r["index_number"], r["title"]))
     assert after == before
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from yifa.core import deadlines
 from yifa.disclosure import actions
-from yifa.disclosure.models import Publication
+from yifa.disclosure.models import ProactiveDisclosure
 
 from .conftest import make_publication
 
@@ -16,7 +16,7 @@ def test_publishing_within_twenty_workdays_is_on_time(tree, frozen):
     (clock,) = deadlines.of(pub)
     assert clock.rule.code == "disclosure.proactive" and clock.due_on == dt.date(2025, 8, 29)
     actions.publish(pub, by=tree.township_handler, on=dt.date(2025, 8, 20))
-    assert pub.status == Publication.Status.PUBLISHED and pub.index_number == "东街/2025-00001"
+    assert pub.status == ProactiveDisclosure.Status.PUBLISHED and pub.index_number == "东街/2025-00001"
     assert deadlines.of(pub)[0].status == "met"
 
 
@@ -32,7 +32,7 @@ def test_a_normative_document_must_say_issued_or_repealed(tree, frozen, client):
         "title": "宅基地审批管理办法", "category": "normative", "formed_on": "2025-08-20", "channel": "website",
         "decision_count": 1})
     assert "请选择“制发”或“废止”" in response.content.decode()
-    assert not Publication.objects.exists()
+    assert not ProactiveDisclosure.objects.exists()
 
 
 def test_the_form_publishes_at_once_when_a_date_is_given(tree, frozen, client):
@@ -40,8 +40,8 @@ def test_the_form_publishes_at_once_when_a_date_is_given(tree, frozen, client):
     client.post(reverse("disclosure:publication_create"), {
         "title": "2025年部门预算", "category": "budget", "formed_on": "2025-08-20", "published_on": "2025-08-22",
         "channel": "website", "decision_count": 1})
-    pub = Publication.objects.get()
-    assert pub.status == Publication.Status.PUBLISHED and pub.published_on == dt.date(2025, 8, 22)
+    pub = ProactiveDisclosure.objects.get()
+    assert pub.status == ProactiveDisclosure.Status.PUBLISHED and pub.published_on == dt.date(2025, 8, 22)
 
 
 def test_withdrawing_removes_it_from_the_portal(tree, frozen, client):
@@ -52,7 +52,7 @@ def test_withdrawing_removes_it_from_the_portal(tree, frozen, client):
     staff.post(reverse("disclosure:publication_act", args=[pub.pk, "withdraw"]),
                {"on": "2025-08-30", "reason": "数据有误，更正后重新公开"})
     pub.refresh_from_db()
-    assert pub.status == Publication.Status.WITHDRAWN
+    assert pub.status == ProactiveDisclosure.Status.WITHDRAWN
     assert client.get(reverse("disclosure:public_publication", args=[pub.pk])).status_code == 404
 
 
@@ -62,7 +62,7 @@ def test_a_draft_cannot_be_withdrawn(tree, frozen, client):
     response = client.post(reverse("disclosure:publication_act", args=[pub.pk, "withdraw"]),
                            {"on": "2025-08-30", "reason": "x"})
     pub.refresh_from_db()
-    assert pub.status == Publication.Status.DRAFT
+    assert pub.status == ProactiveDisclosure.Status.DRAFT
     assert any("不能撤回" in str(m) for m in response.wsgi_request._messages)
 
 
