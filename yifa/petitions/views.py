@@ -21,9 +21,9 @@ from yifa.core.forms import AttachmentForm
 from yifa.core.identity import mask_address, mask_id, mask_name, mask_phone
 from yifa.core.models import AuditEntry
 from yifa.core.scope import get_visible_or_404
-from yifa.core.workflow import InvalidTransition
 
 from . import actions, documents, indicators, ledger, permissions, report
+from .viewkit import form_errors, run_action
 from .forms import (DecideForm, ExtendForm, FilterForm, ImportForm, MediationForm, NotifyForm, ObjectForm,
                     ReasonForm, RegisterForm, ReplyForm, RequestForm, SatisfactionForm, SubmissionForm)
 from .models import Petition
@@ -35,14 +35,6 @@ XLSX_IMPORT_TITLE = "信访台账"
 def _active_org(request):
     membership = getattr(request.user, "active_membership", None)
     return membership.org if membership else None
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def filtered(request):
@@ -97,7 +89,7 @@ def petition_create(request):
         try:
             petition = actions.register(by=request.user, org=org, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, f"已登记：{petition.number}。请在15日内告知信访人是否受理（《信访工作条例》第二十三条）。")
             return redirect("petitions:detail", petition.pk)
@@ -213,38 +205,16 @@ EXTEND_DENIED = "延长办理期限须经负责人批准（《信访工作条例
 @require_POST
 @login_required
 def act(request, pk, action):
-    """One action on one matter: 404 outside scope → 403 without the role → the action → back to the matter.
-
-    A handler asking for a step the state does not allow gets the reason on the page, and nothing changes.
-    """
+    """One action on one matter (see ``viewkit.run_action``)."""
     if action not in ACTIONS:
         raise Http404("没有这个操作。")
     permission, form_class, do, done = ACTIONS[action]
     petition = get_visible_or_404(Petition, request.user, pk=pk)
-    if not permission(request.user, petition):
-        if action == "extend" and not permissions.can_approve(request.user, petition.org):
-            raise PermissionDenied(EXTEND_DENIED)
-        if not permissions.handles(request.user, petition.org):
-            raise PermissionDenied(HANDLER_ONLY)
-        messages.error(request, refusal(petition, action))
-        return redirect("petitions:detail", petition.pk)
-    form = form_class(request.POST)
-    if not form.is_valid():
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            for e in errors:
-                messages.error(request, f"{label}：{e}" if label else e)
-        return redirect("petitions:detail", petition.pk)
-    try:
-        do(request.user, petition, form.cleaned_data)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    except InvalidTransition as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, done)
-    return redirect("petitions:detail", petition.pk)
+    if action == "extend" and not permissions.can_approve(request.user, petition.org):
+        raise PermissionDenied(EXTEND_DENIED)
+    return run_action(request, petition, permission=permission, handles=permissions.handles, form_class=form_class,
+                      do=do, done=done, back=reverse("petitions:detail", args=[petition.pk]),
+                      refusal=lambda p: refusal(p, action), denied=HANDLER_ONLY)
 
 
 def refusal(petition, action: str) -> str:
