@@ -25,8 +25,9 @@ export YIFA_VAR_DIR=${YIFA_VAR_DIR:-$PWD/var}
 logdir=$(mktemp -d /tmp/yifa-test-logs.XXXXXX)
 run_pass() {
   local name=$1 url=$2; shift 2
-  DATABASE_URL="$url" $PY -m pytest "$@" >"$logdir/$name.log" 2>&1
-  echo $? >"$logdir/$name.rc"
+  local rc=0
+  DATABASE_URL="$url" $PY -m pytest "$@" >"$logdir/$name.log" 2>&1 || rc=$?
+  echo "$rc" >"$logdir/$name.rc"
 }
 run_pass sqlite "sqlite:///$YIFA_VAR_DIR/yifa-test-main.sqlite3" "$@" &
 run_pass postgresql "$pg_url" "$@" &
@@ -35,7 +36,7 @@ status=0
 for name in sqlite postgresql; do
   echo "== ${name} =="
   cat "$logdir/$name.log"
-  rc=$(cat "$logdir/$name.rc")
+  rc=$(cat "$logdir/$name.rc" 2>/dev/null || echo "missing")
   [ "$rc" = 0 ] || { echo "!! ${name}: pytest exited with $rc"; status=1; }
 done
 rm -rf "$logdir"
