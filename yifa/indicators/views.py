@@ -17,6 +17,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from yifa.core import deadlines
+from yifa.core.excel import Column, export_response
 from yifa.core.models import Deadline, Org
 from yifa.core.scope import get_visible_or_404
 from yifa.core.workflow import InvalidTransition
@@ -194,6 +195,9 @@ def overview(request):
         row["has_below"] = bool(values.units_below(row["org"]))
         row["overview_url"] = reverse("indicators:overview") + "?" + _query(org=row["org"].pk, period=period.key)
 
+    if request.GET.get("export") == "xlsx" and scheme:
+        return _export_scores(org, period, rows, tops)
+
     compare_codes = [(c, ind) for c, ind in registry.available().items()]
     code = request.GET.get("code", "")
     if code not in dict(compare_codes):
@@ -213,9 +217,28 @@ def overview(request):
                               [r["score"].rate for r in rows], [r["url"] for r in rows], horizontal=True)
         if scheme and rows else None,
         "can_supervise_board": deadlines.can_view_supervision_board(request.user),
+        "export_url": reverse("indicators:overview") + "?" + _query(org=org.pk, period=period.key, export="xlsx"),
         "parent_url": (reverse("indicators:overview") + "?" + _query(org=org.parent_id, period=period.key))
         if org.parent_id and perm.can_view(request.user, org.parent) else "",
     })
+
+
+def _export_scores(org: Org, period: Period, rows: list[dict], tops: list[IndicatorNode]):
+    """下级单位考核得分 as an Excel sheet: the table of the overview, one row per unit."""
+    columns = [Column("rank", "排名", width=6), Column("unit", "单位", width=18), Column("score", "得分", width=10),
+               Column("maximum", "满分", width=10), Column("rate", "得分率（%）", width=12),
+               Column("pending", "定性待评（项）", width=14)]
+    columns += [Column(f"top{top.pk}", f"{top.number}、{top.title}", width=16) for top in tops]
+    columns += [Column("overdue", "当前逾期（件）", width=14)]
+    data = []
+    for row in rows:
+        score = row["score"]
+        line = {"rank": row["rank"], "unit": row["org"].name, "score": score.total, "maximum": score.maximum,
+                "rate": score.rate, "pending": score.pending, "overdue": row["overdue"].measure.value}
+        for top, got, _most in row["subtotals"]:
+            line[f"top{top.pk}"] = got
+        data.append(line)
+    return export_response(columns, data, title="考核得分", filename=f"{org.name}{period.label}下级单位考核得分.xlsx")
 
 
 # ---------------------------------------------------------------- a unit's score against the scheme
@@ -324,6 +347,8 @@ def records(request, code):
         qs = qs.filter(pk__in=part_ids)
     elif only == "out":
         qs = qs.exclude(pk__in=part_ids)
+    if request.GET.get("export") == "xlsx":
+        return _export_records(indicator, org, period, [_row(obj, indicator, part_ids) for obj in qs])
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [_row(obj, indicator, part_ids) for obj in page.object_list]
     board = values.Board(period)
@@ -332,6 +357,8 @@ def records(request, code):
         "code": code, "indicator": indicator, "org": org, "period": period, "figure": figure, "page": page,
         "has_part": part_ids is not None, "only": only,
         "tab_url": reverse("indicators:records", args=[code]) + "?" + _query(org=org.pk, period=period.key),
+        "export_url": reverse("indicators:records", args=[code]) + "?" + _query(org=org.pk, period=period.key,
+                                                                                 only=only, export="xlsx"),
         "rows": rows, "extra_headers": [header for header, _value in rows[0]["extra"]] if rows else [],
         "module_url": indicator.drill([org], period.bounds) if indicator.drill else "",
         "dashboard_url": reverse("indicators:dashboard") + "?" + _query(org=org.pk, period=period.key, code=code)
@@ -339,6 +366,22 @@ def records(request, code):
         "supervision": indicator.snapshot and code == "core.deadline_overdue"
         and deadlines.can_view_supervision_board(request.user),
     })
+
+
+def _export_records(indicator: registry.Indicator, org: Org, period: Period, rows: list[dict]):
+    extra = [header for header, _value in rows[0]["extra"]] if rows else []
+    columns = [Column("title", "事项", width=40), Column("unit", "单位", width=16)]
+    columns += [Column("date", indicator.date_label, width=14)] if indicator.date_label else []
+    columns += [Column(f"x{i}", header, width=20) for i, header in enumerate(extra)]
+    columns += [Column("status", "状态", width=14)]
+    columns += [Column("counted", "计入", width=8)] if indicator.part else []
+    data = []
+    for row in rows:
+        line = {"title": row["title"], "unit": row["org"].name if row["org"] else "", "status": row["status"],
+                "date": row["date"], "counted": "计入" if row["counted"] else "不计入"}
+        line.update({f"x{i}": value for i, (_header, value) in enumerate(row["extra"])})
+        data.append(line)
+    return export_response(columns, data, title="明细", filename=f"{org.name}{period.label}{indicator.label}明细.xlsx")
 
 
 # ---------------------------------------------------------------- scheme editions
