@@ -311,6 +311,8 @@ class DisputeCase(models.Model):
             models.Index(fields=["org", "status"], name="dispute_org_status_idx"),
             models.Index(fields=["org", "accepted_on"], name="dispute_org_accepted_idx"),
             models.Index(fields=["status", "resolve_due_on"], name="dispute_status_due_idx"),
+            # The register's order (newest first): keyset pages read 30 index entries at any depth.
+            models.Index(fields=["-registered_on", "-id"], name="dispute_registered_idx"),
         ]
 
     def __str__(self) -> str:

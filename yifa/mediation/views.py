@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from yifa.core import deadlines, excel
 from yifa.core.identity import mask_address, mask_id, mask_phone
 from yifa.core.models import AuditEntry, Org
+from yifa.core.pagination import keyset_page
 from yifa.core.scope import get_visible_or_404, scope_paths
 from yifa.core.workflow import InvalidTransition
 
@@ -31,6 +32,7 @@ from .models import (Agreement, Channel, Committee, DisputeCase, DisputeType, Ea
 
 NOT_A_WORKER = "只有本单位（或上级单位）的调解员、经办人或负责人可以办理人民调解案件。"
 PAGE_SIZE = 30
+LIST_ORDER = ("-registered_on", "-pk")  # served by the index dispute_registered_idx
 
 
 # ------------------------------------------------------------------ helpers
@@ -127,7 +129,8 @@ def _filtered_cases(request):
 @login_required
 def case_list(request):
     qs = _filtered_cases(request).prefetch_related(Prefetch("parties", queryset=Party.objects.order_by("sort_order")))
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Keyset pages and an estimated count: a city's register holds hundreds of thousands of disputes.
+    page = keyset_page(request, qs, order=LIST_ORDER, per_page=PAGE_SIZE)
     rows = [{"case": c, "parties": list(c.parties.all())} for c in page]
     for row in rows:
         first = row["parties"][0] if row["parties"] else None
