@@ -37,9 +37,10 @@ class LegalReviewConfig(AppConfig):
             elif can.can_review(user, review):
                 items.append(WorkItem("合法性审查", f"待出具意见：{review.title}", url, review.get_status_display(),
                                       due_on=review.earliest_issue_on, basis="最早出具日" if review.earliest_issue_on else ""))
-            elif can.can_resubmit(user, review) or can.can_record_adoption(user, review):
-                items.append(WorkItem("合法性审查", f"{review.get_status_display()}：{review.title}", url,
-                                      review.get_status_display()))
+            elif can.can_record_adoption(user, review):
+                items.append(WorkItem("合法性审查", f"待登记采纳情况：{review.title}", url, review.get_status_display()))
+            elif can.can_resubmit(user, review):
+                items.append(WorkItem("合法性审查", f"待补充材料：{review.title}", url, review.get_status_display()))
         return items
 
     def seed_demo(self, context) -> None:

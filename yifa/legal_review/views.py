@@ -140,7 +140,7 @@ def request_assign(request, pk):
 @login_required
 def request_return(request, pk):
     return _act(request, pk, name="return", predicate=can.can_review, form_class=forms.ReturnForm,
-                success="已退回补充材料，审查时间暂停计算。",
+                success="已退回补充材料；补充后审查时间重新计算。",
                 call=lambda r, d: actions.return_for_materials(r, by=request.user, reason=d["reason"]))
 
 

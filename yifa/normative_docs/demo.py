@@ -30,6 +30,8 @@ def _through(document, users, *, published_ago: int, today: dt.date, file_after:
     legal_review.issue_opinion(review, by=reviewer, conclusion="with_changes", issued_on=ago(published_ago + 20),
                                opinion="制定主体适格，未设定行政许可、处罚、强制事项；建议删除第八条“不予办理其他业务”的表述。",
                                basis="国办发〔2018〕37号；《中华人民共和国行政许可法》第十七条")
+    legal_review.record_adoption(ReviewRequest.objects.get(pk=review.pk), by=handler, adoption="adopted",
+                                 note="已按审核意见修改第八条。")
     document.refresh_from_db()
     actions.deliberate(document, by=handler, body="街道主任办公会议", held_on=ago(published_ago + 15),
                        minutes="会议审议通过，已按合法性审核意见修改。")

@@ -6,7 +6,7 @@ from yifa.legal_review.antispam import AntiSpamForm
 
 from .models import CleanupItem, DocumentComment, Filing
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def text(label, rows=3, required=True, help_text=""):

@@ -111,7 +111,8 @@ def _detail(request, document, bound=None, status=200):
     context = {
         "document": document, "today": today, "filing": filing, "comments": comments,
         "validity_now": document.current_validity(today) if document.status == S.PUBLISHED else "",
-        "deadlines": deadlines.of(document), "review": review_outcome(document.review_request_id),
+        "deadlines": deadlines.of(document) + (deadlines.of(filing) if filing else []),
+        "review": review_outcome(document.review_request_id),
         "history": history(document), "cleanup_items": document.cleanup_items.select_related("cleanup"),
         "comment_open": document.comment_is_open(today),
         "can": {"edit": can.can_edit(user, document), "open_comment": can.can_open_comment(user, document),
@@ -260,9 +261,13 @@ def filing_list(request):
     orgs = _scope_orgs(request)
     year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else today.year
     period = (dt.date(year, 1, 1), dt.date(year, 12, 31))
+    unfiled = list(NormativeDocument.objects.visible_to(request.user).filter(status=S.PUBLISHED, filing__isnull=True)
+                   .select_related("org").order_by("published_on"))
+    for document in unfiled:
+        document.filing_clock = next((d for d in deadlines.of(document) if d.rule.code == actions.FILING_RULE), None)
     return render(request, "normative_docs/filing_list.html", {
         "page": paginate(request, qs), "statuses": Filing.Status.choices, "filters": request.GET, "year": year,
-        "figures": indicators.figures(orgs, period), "today": today,
+        "figures": indicators.figures(orgs, period), "today": today, "unfiled": unfiled,
     })
 
 
