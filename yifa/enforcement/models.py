@@ -88,6 +88,13 @@ class Power(models.Model):
         law = self.basis_law if self.basis_law.startswith("《") else f"《{self.basis_law}》"
         return f"{law}{self.basis_article}"
 
+    KIND_ORDER = {k: i for i, k in enumerate(("penalty", "inspection", "coercion", "permit", "other"))}
+
+    @staticmethod
+    def listing_key(power) -> tuple:
+        """权责清单 order: by unit, then 处罚、检查、强制、许可、其他, then the unit's own order."""
+        return (power.org.path, Power.KIND_ORDER.get(power.kind, 9), power.sort_order, power.pk)
+
     def level_for(self, amount: Decimal):
         return next((lvl for lvl in self.levels.all() if lvl.contains(amount)), None)
 
@@ -731,7 +738,7 @@ class LegalReview(models.Model):
         ("discretion", "裁量基准运用是否适当"),
         ("authority", "是否超越法定权限"),
         ("documents", "执法文书是否完备、规范"),
-        ("crime", "是否涉嫌犯罪、需要移送司法机关"),
+        ("crime", "已排除涉嫌犯罪、需要移送司法机关的情形"),
     ]
 
     case = models.ForeignKey(EnforcementCase, verbose_name="案件", on_delete=models.PROTECT, related_name="reviews")

@@ -61,7 +61,7 @@ def power_list(request):
     if query:
         powers = powers.filter(Q(name__icontains=query) | Q(basis_law__icontains=query) | Q(domain__icontains=query))
     return render(request, "enforcement/public/power_list.html", {
-        "powers": powers.order_by("org__path", "kind", "sort_order", "pk"), "units": _units(), "unit": unit,
+        "powers": sorted(powers, key=Power.listing_key), "units": _units(), "unit": unit,
         "kind": kind, "kinds": Power.Kind.choices, "query": query})
 
 

@@ -591,7 +591,7 @@ def power_list(request):
         powers = powers.filter(kind=kind)
     can_manage = bool(request.user.active_membership) and perm.may_manage_registers(request.user, _unit(request))
     return render(request, "enforcement/power_list.html", {
-        "powers": powers.order_by("org__path", "kind", "sort_order", "pk"), "kind": kind, "kinds": Power.Kind.choices,
+        "powers": sorted(powers, key=Power.listing_key), "kind": kind, "kinds": Power.Kind.choices,
         "can_manage": can_manage})
 
 

@@ -30,6 +30,19 @@ def _due(case, code):
     return next((d for d in deadlines.of(case) if d.rule.code == code and d.status in ("open", "paused")), None)
 
 
+def _ready_for_decision(case, today) -> bool:
+    """Every step the law puts before a 处罚决定 is done (actions.decision_gate passes)."""
+    from django.core.exceptions import ValidationError
+
+    from .actions import decision_gate
+
+    try:
+        decision_gate(case, decision_kind=Case.DecisionKind.PENALTY, today=today)
+    except ValidationError:
+        return False
+    return True
+
+
 def items(user) -> list[WorkItem]:
     if not getattr(user, "is_authenticated", False):
         return []
@@ -54,8 +67,8 @@ def items(user) -> list[WorkItem]:
                                reverse("enforcement:review_detail", args=[review.pk]), state="待法制审核",
                                basis="《行政处罚法》第五十八条"))
     heads = [case for case in Case.objects.visible_to(user).filter(
-        status__in=(Case.Status.INFORMED, Case.Status.HEARING, Case.Status.REVIEWED)).select_related("org")[:100]
-        if has_role_over(user, case.org, Role.HEAD)]
+        status__in=(Case.Status.INFORMED, Case.Status.HEARING, Case.Status.REVIEWED)).select_related("org", "power")[:100]
+        if has_role_over(user, case.org, Role.HEAD) and _ready_for_decision(case, today)]
     for case in heads:
         result.append(WorkItem(MODULE, f"{case.number} {case.cause}", reverse("enforcement:case_detail", args=[case.pk]),
                                state="待负责人审查决定", basis="《行政处罚法》第五十七条"))

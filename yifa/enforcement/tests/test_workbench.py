@@ -31,6 +31,8 @@ def test_the_reviewer_sees_the_review_request(w):
 def test_the_head_sees_cases_awaiting_decision_and_expired_certificates(w):
     case = informed(w)
     assert (f"{case.number} {case.cause}", "待负责人审查决定") in titles(w.head)
+    waiting = informed(w, days_ago=1, hearing=True, cause="听证期未满案")  # the hearing window is still open
+    assert not [t for t in titles(w.head) if t[0].startswith(waiting.number)]
     assert ("执法证：吴过期（33050220180009）", "执法证已过期，不得执法") in titles(w.head)
 
 
