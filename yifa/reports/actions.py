@@ -253,6 +253,8 @@ def review_upload(upload, *, org: Org, by, year: int | None = None) -> ReportRev
     if not text.strip():
         raise ReportError("文件中没有读到文字。")
     file = attach(upload, org=org, by=by, description="上传审查的年度报告")
+    if by is None:
+        Attachment.objects.filter(pk=file.pk).update(uploaded_by_name="系统（命令行）")
     title = next((line.strip() for line in text.splitlines() if line.strip()), upload.name)[:120]
     return _review(text, org=org, year=year, by=by, source=ReportReview.Source.UPLOAD, title=title, file=file)
 

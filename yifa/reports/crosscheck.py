@@ -163,6 +163,7 @@ def shared_with(text: str, others, *, boilerplate: str = "") -> list[dict]:
     Passages inside ``boilerplate`` (the platform's own default wording) are not reported.
     """
     template = review.normalise(boilerplate)[0] if boilerplate else ""
+    index = review.PassageIndex(text)
     found = []
     seen_texts = set()
     for kind, pk, org_name, title, other_text in others:
@@ -170,7 +171,7 @@ def shared_with(text: str, others, *, boilerplate: str = "") -> list[dict]:
         if not other_text or key in seen_texts:
             continue
         seen_texts.add(key)
-        for passage in review.shared_passages(text, other_text):
+        for passage in index.shared_with(other_text):
             if template and review.normalise(passage["text"])[0] in template:
                 continue
             found.append({**passage, "other_kind": kind, "other_id": pk, "other_org": org_name,

@@ -565,16 +565,23 @@ def normalise(text: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
-def _common_runs(a: str, b: str | None, k: int) -> list[tuple[int, int, int]]:
-    """Maximal common runs of at least k characters: (start in a, start in b, length).
-
-    With b None, runs repeated inside a (non-overlapping occurrences).
-    """
+def _grams(a: str, k: int) -> dict[str, list[int]]:
+    """Where each k-character run of ``a`` starts (at most 12 places each)."""
     grams: dict[str, list[int]] = {}
     for i in range(len(a) - k + 1):
         bucket = grams.setdefault(a[i:i + k], [])
         if len(bucket) < 12:
             bucket.append(i)
+    return grams
+
+
+def _common_runs(a: str, b: str | None, k: int, grams: dict | None = None) -> list[tuple[int, int, int]]:
+    """Maximal common runs of at least k characters: (start in a, start in b, length).
+
+    With b None, runs repeated inside a (non-overlapping occurrences). ``grams`` may carry ``_grams(a, k)``
+    when ``a`` is compared with many texts.
+    """
+    grams = _grams(a, k) if grams is None else grams
     pairs = []
     if b is None:
         for positions in grams.values():
@@ -647,25 +654,37 @@ def _trim_to_sentences(text: str, offsets: list[int], start: int, length: int, m
     return head, tail
 
 
+class PassageIndex:
+    """A text prepared once for comparison with many others (cross-report duplicate detection)."""
+
+    def __init__(self, text: str, min_length: int = MIN_PASSAGE):
+        self.text, self.min_length = text, min_length
+        self.norm, self.offsets = normalise(text)
+        self.grams = _grams(self.norm, min_length)
+
+    def shared_with(self, other: str) -> list[dict]:
+        """Passages of the text that also occur in ``other``: [{"text", "span": [s, e], "other_span": [s, e]}],
+        one entry per stretch of the text (the longest where several overlap)."""
+        norm_b, off_b = normalise(other)
+        found = []
+        for i, j, length in _common_runs(self.norm, norm_b, self.min_length, self.grams):
+            span = [self.offsets[i], self.offsets[i + length - 1] + 1]
+            found.append({"text": self.text[span[0]:span[1]], "span": span,
+                          "other_span": [off_b[j], off_b[j + length - 1] + 1]})
+        found.sort(key=lambda p: p["span"][0])
+        result = []
+        for passage in found:
+            if result and passage["span"][0] < result[-1]["span"][1]:
+                if passage["span"][1] - passage["span"][0] > result[-1]["span"][1] - result[-1]["span"][0]:
+                    result[-1] = passage
+                continue
+            result.append(passage)
+        return result
+
+
 def shared_passages(text: str, other: str, min_length: int = MIN_PASSAGE) -> list[dict]:
-    """Passages of ``text`` that also occur in ``other``: [{"text", "span": [s, e], "other_span": [s, e]}]."""
-    norm_a, off_a = normalise(text)
-    norm_b, off_b = normalise(other)
-    found = []
-    for i, j, length in _common_runs(norm_a, norm_b, min_length):
-        span = [off_a[i], off_a[i + length - 1] + 1]
-        found.append({"text": text[span[0]:span[1]], "span": span,
-                      "other_span": [off_b[j], off_b[j + length - 1] + 1]})
-    found.sort(key=lambda p: p["span"][0])
-    # One entry per stretch of this text.
-    result = []
-    for passage in found:
-        if result and passage["span"][0] < result[-1]["span"][1]:
-            if passage["span"][1] - passage["span"][0] > result[-1]["span"][1] - result[-1]["span"][0]:
-                result[-1] = passage
-            continue
-        result.append(passage)
-    return result
+    """Passages of ``text`` that also occur in ``other`` (see ``PassageIndex.shared_with``)."""
+    return PassageIndex(text, min_length).shared_with(other)
 
 
 # ---------------------------------------------------------------------------

@@ -59,3 +59,16 @@ def test_a_gb18030_text_file_is_read(tmp_path):
     result = json.loads(run(str(path), "--json"))
     assert [f["value"] for f in result["figures"]] == [82, 100]
     assert result["figures"][0]["start"] == len("一、主要举措和成效\n")
+
+
+def test_keep_saves_the_file_and_the_review_for_the_unit(tree, today):
+    from yifa.core.models import AuditEntry
+    from yifa.reports.models import ReportReview
+
+    out = run(str(FIXTURES / "seeds" / "002_045200239feb11ca.txt"), "--json", "--keep", str(tree.township.pk),
+              "--by", tree.district_overseer.username)
+    kept = ReportReview.objects.get()
+    assert json.loads(out) == kept.result
+    assert kept.org == tree.township and kept.year == 2023 and kept.reviewed_by == tree.district_overseer
+    assert kept.file.original_name == "002_045200239feb11ca.txt"
+    assert AuditEntry.objects.filter(action="reports.review", target_id=str(kept.pk)).exists()

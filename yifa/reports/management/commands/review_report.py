@@ -1,10 +1,16 @@
-"""review_report PATH [--json]: the machine review of one yearly report (.txt or .docx).
+"""review_report PATH [--json] [--keep UNIT [--by USERNAME] [--year YEAR]]: the machine review of one yearly
+report (.txt or .docx).
 
-Pure text analysis: no database is read or written, so it runs on any report file.
+Pure text analysis: without --keep no database is read or written, so it runs on any report file.
+With --keep the file and the review are kept for the unit (行政区划代码 or id), with its audit entry, as an
+upload through the web page would be.
 """
 
 import json
+from pathlib import Path
 
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand, CommandError
 
 from yifa.reports.review import SECTION_KEYS, SECTION_LABELS, read_text, review
@@ -17,6 +23,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", help="报告文件（.txt 或 .docx）")
         parser.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
+        parser.add_argument("--keep", metavar="UNIT", help="保存文件和审查记录，归入该单位（行政区划代码或编号）")
+        parser.add_argument("--by", help="与 --keep 一起：以该用户名义审查（记入审计）")
+        parser.add_argument("--year", type=int, help="与 --keep 一起：报告年度（不填则从报告中识别）")
 
     def handle(self, *args, path, **options):
         try:
@@ -26,6 +35,8 @@ class Command(BaseCommand):
         except Exception as error:  # an unreadable .docx: say so, no traceback
             raise CommandError(f"无法读取文件 {path}：{error}")
         result = review(text)
+        if options.get("keep"):
+            self._keep(Path(path), options)
         if options["json"]:
             self.stdout.write(json.dumps(result, ensure_ascii=False))
             return
@@ -42,3 +53,24 @@ class Command(BaseCommand):
         for passage in result["repeated_passages"]:
             places = "、".join(f"{s}-{e}" for s, e in passage["occurrences"])
             self.stdout.write(f"  {places}：{passage['text'][:40]}…")
+
+    def _keep(self, path: Path, options) -> None:
+        from yifa.core.models import Org, User
+        from yifa.reports.actions import review_upload
+
+        code = options["keep"]
+        org = Org.objects.filter(division_code=code).first() or (
+            Org.objects.filter(pk=int(code)).first() if code.isdigit() else None)
+        if org is None:
+            raise CommandError(f"没有行政区划代码或编号为 {code} 的单位。")
+        user = None
+        if options.get("by"):
+            user = User.objects.filter(username=options["by"]).first()
+            if user is None:
+                raise CommandError(f"没有用户名为 {options['by']} 的用户。")
+        upload = SimpleUploadedFile(path.name, path.read_bytes())
+        try:
+            kept = review_upload(upload, org=org, by=user, year=options.get("year"))
+        except ValidationError as error:
+            raise CommandError("；".join(error.messages))
+        self.stderr.write(f"已保存审查记录 {kept.pk}（{org.name}）。")
