@@ -15,6 +15,8 @@ class MediationConfig(AppConfig):
     name = "yifa.mediation"
     label = "mediation"
     verbose_name = "人民调解"
+    # Besides 经办人 and 负责人, who else sees this module's running deadlines on the 工作台.
+    deadline_roles = ("mediator",)
 
     nav = [
         NavItem("纠纷台账", "mediation:case_list", group="矛盾纠纷调解"),

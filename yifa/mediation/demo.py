@@ -206,18 +206,19 @@ def _fill(text: str, a: str, b: str) -> str:
     return text.format(a=a, b=b)
 
 
-def _run_case(case: DisputeCase, *, by, committee, rnd: random.Random, story, names, today, registered_on):
-    """Carry a registered case forward as far as its age allows."""
+def _run_case(case: DisputeCase, *, by, committee, rnd: random.Random, story, names, today, registered_on,
+              stop_at: str = ""):
+    """Carry a registered case forward as far as its age allows (or only up to ``stop_at``)."""
     age = (today - registered_on).days
     accepted_on = registered_on + dt.timedelta(days=rnd.choice([0, 1, 1, 2]))
-    if accepted_on > today:
+    if accepted_on > today or stop_at == "registered":
         return
     if rnd.random() < 0.02:
         actions.reject(case, by=by, reason=DisputeCase.RejectReason.HANDLED_ELSEWHERE, note="当事人已向人民法院起诉。")
         return
     actions.accept(case, by=by, on=accepted_on)
     assigned_on = accepted_on + dt.timedelta(days=rnd.choice([0, 1, 2]))
-    if assigned_on > today or (age < 4 and rnd.random() < 0.5):
+    if assigned_on > today or (age < 4 and rnd.random() < 0.5) or stop_at == "accepted":
         return
     people = list(committee.active_people().exclude(position=P.LEGAL_ADVISER))
     lead = next((p for p in people if story[0] in p.specialities), rnd.choice(people))
@@ -235,7 +236,7 @@ def _run_case(case: DisputeCase, *, by, committee, rnd: random.Random, story, na
                         summary=f"调解员向双方释法说理，{names[0]}陈述了诉求，{names[1]}说明了情况。双方分歧较大，约定再次调解。"
                         if rnd.random() < 0.4 else f"调解员分别听取双方意见并释法说理，双方同意协商解决。")
     outcome_on = held_on + dt.timedelta(days=rnd.randrange(1, 20))
-    stuck = age < 90 and rnd.random() < 0.08  # some recent ones drag on past their month
+    stuck = stop_at == "mediating" or (age < 90 and rnd.random() < 0.08)  # some recent ones drag on
     if rnd.random() < 0.1:  # some take longer: half with the parties' consent to extend, half simply late
         outcome_on = accepted_on + dt.timedelta(days=rnd.randrange(36, 55))
         if rnd.random() < 0.5 and accepted_on + dt.timedelta(days=25) <= today:
@@ -318,8 +319,10 @@ def seed(context) -> None:
                 amount=rnd.choice([None, 1800, 3200, 8600, 12000, 4500]), parties=parties,
                 referral_from=REFERRALS.get(channel, "").format(town=town.split("区")[-1][:4]),
                 with_tracking_code=channel == Channel.ONLINE)
+            # 环渚街道, where the walkthrough starts, keeps its three newest disputes in progress.
+            stop_at = {0: "registered", 1: "accepted", 2: "mediating"}.get(i, "") if key == "huanzhu" else ""
             _run_case(case, by=by, committee=committees[key], rnd=rnd, story=story, names=(a, b), today=today,
-                      registered_on=registered_on)
+                      registered_on=registered_on, stop_at=stop_at)
             if case.tracking_code and case.status == DisputeCase.Status.CLOSED and rnd.random() < 0.7:
                 actions.rate(case, rating=rnd.choice(["good", "good", "good", "fair"]),
                              comment=rnd.choice(["调解员很耐心，问题解决了。", "", "办事效率高。"]))

@@ -14,9 +14,9 @@ from django.views.decorators.cache import never_cache
 from yifa.core.security import client_ip
 from yifa.core.workflow import InvalidTransition
 
-from . import actions
+from . import actions, timeline
 from .forms import ApplicationForm, RatingForm
-from .models import Channel, DisputeCase, DisputeType, FollowUp, Session
+from .models import Channel, DisputeCase, DisputeType
 
 SESSION_KEY = "mediation_tracking_code"
 DAILY_LIMIT = 10  # online applications per address per day: enough for a family, not for a script
@@ -96,37 +96,12 @@ PUBLIC_STATUS = {
 
 def track(code: str) -> dict | None:
     """进度查询 for the portal: dates and steps only, nothing about the other party or the case contents."""
-    case = (DisputeCase.objects.filter(tracking_code=code).select_related("org").first()
+    case = (DisputeCase.objects.filter(tracking_code=code).select_related("org", "origin_org").first()
             if code.startswith("TJ") else None)
     if case is None:
         return None
-    steps = [(case.registered_on, f"网上提交人民调解申请，由{case.origin_org.name}人民调解委员会接收。")]
-    if case.rejected_on:
-        steps.append((case.rejected_on, f"不予受理。原因：{case.get_reject_reason_display()}。"
-                                        "如有疑问可到调委会咨询，也可以通过其他途径解决纠纷。"))
-    if case.accepted_on:
-        steps.append((case.accepted_on, "已受理，一般在一个月内调结（《人民调解工作若干规定》第三十三条）。"))
-    for escalation in case.escalations.select_related("to_org"):
-        steps.append((escalation.escalated_on, f"转由{escalation.to_org.name}调解。"))
-    if case.assigned_on:
-        steps.append((case.assigned_on, "已指派调解员，调解员将与您联系。"))
-    for i, held_on in enumerate(Session.objects.filter(case=case, is_held=True).values_list("held_on", flat=True), 1):
-        steps.append((held_on, f"进行第{i}次调解。"))
-    if case.is_success:
-        steps.append((case.outcome_on, "调解成功，双方达成调解协议。"))
-    elif case.outcome == DisputeCase.Outcome.FAILED:
-        steps.append((case.outcome_on, "调解不成，已终止调解。您可以通过" + "、".join(case.failure_route_labels())
-                      + "等途径依法维护自己的权利。"))
-    if case.confirmation_applied_on:
-        steps.append((case.confirmation_applied_on, "双方已向人民法院申请司法确认。"))
-    for visited_on in FollowUp.objects.filter(case=case).values_list("visited_on", flat=True):
-        steps.append((visited_on, "调委会进行了回访。"))
-    if case.closed_on:
-        steps.append((case.closed_on, "已结案。" + ("感谢您的评价。" if case.rating else
-                                                  "欢迎在“人民调解”栏目用查询码对本次服务作出评价。")))
-    steps.sort(key=lambda s: s[0])
     result = {"title": f"人民调解申请（{case.get_dispute_type_display()}）", "status": PUBLIC_STATUS[case.status],
-              "steps": steps}
+              "steps": timeline.steps(case, public=True)}
     if case.status == DisputeCase.Status.CLOSED and not case.rating:
         result["link"] = ("评价本次调解服务", reverse("mediation_public:rate") + f"?code={case.tracking_code}")
     return result

@@ -24,7 +24,7 @@ from yifa.core.pagination import keyset_page
 from yifa.core.scope import get_visible_or_404, scope_paths
 from yifa.core.workflow import InvalidTransition
 
-from . import actions, forms, indicators, ledger, report
+from . import actions, forms, indicators, ledger, report, timeline
 from . import permissions as perms
 from .docx import agreement_docx
 from .models import (Agreement, Channel, Committee, DisputeCase, DisputeType, EarlyWarning, Finding, Mediator, Party,
@@ -307,7 +307,8 @@ def _render_case(request, case: DisputeCase, bound: dict | None = None, status: 
         "sessions": case.sessions.prefetch_related("mediators").order_by("held_on", "pk"),
         "follow_ups": case.follow_ups.all(), "escalations": case.escalations.select_related("from_org", "to_org"),
         "warnings": case.early_warnings.filter(status=EarlyWarning.Status.OPEN),
-        "deadline_list": deadlines.of(case), "timeline": _timeline(case), "today": deadlines.today(),
+        "deadline_list": deadlines.of(case), "steps": timeline.steps(case, public=False),
+        "audit_entries": _timeline(case), "today": deadlines.today(),
         "progress": _progress(case), "action_labels": ACTION_LABELS,
         "finding": Finding.objects.filter(case=case).select_related("round").first(),
         "can_edit": perms.can_update_case(user, case) and full,

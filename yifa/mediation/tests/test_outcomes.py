@@ -106,3 +106,14 @@ def test_closing_archives_and_stops_the_remaining_clocks(w):
 def test_a_failed_case_closes_without_a_follow_up(w):
     case = actions.close(w.case("failed"), by=w.mediator_user, on=TODAY)
     assert DisputeCase.objects.get(pk=case.pk).status == DisputeCase.Status.CLOSED
+
+
+def test_the_case_page_tells_the_story_by_business_date(client, w):
+    from django.urls import reverse
+
+    case = w.case("closed")
+    client.force_login(w.mediator_user)
+    page = client.get(reverse("mediation:case_detail", args=[case.pk])).content.decode()
+    for step in ("东街道登记（来访申请）", "已受理，一般在一个月内调结", "指派东街道人民调解委员会调解员王调解",
+                 "调解成功（书面协议）", "回访（电话回访，王调解）：已全部履行", "结案归档", "操作记录（"):
+        assert step in page
