@@ -18,9 +18,11 @@ from yifa.core import audit, deadlines, excel, numbering
 from yifa.core.identity import validate_id_number, validate_phone, validate_uscc
 from yifa.core.workflow import InvalidTransition, transition
 
+from yifa.petitions.ledger import check_rows
+
 from .models import InfoRequest, ProactiveDisclosure
 
-R = InfoRequest
+R, PUB = InfoRequest, ProactiveDisclosure
 REPLY, CORRECTION, THIRD_PARTY, PROACTIVE = (
     "disclosure.reply", "disclosure.correction_notice", "disclosure.third_party", "disclosure.proactive")
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -94,7 +96,7 @@ def publish(pub: ProactiveDisclosure, *, by, on) -> ProactiveDisclosure:
     _not_future(on, "公开日期")
     _not_before(on, pub.formed_on, "公开日期", "形成日期")
     pub.published_on = on
-    pub.index_number = _take(ProactiveDisclosure, pub.org, on.year, "disclosure.publication", INDEX_NUMBER, "index_number")
+    pub.index_number = _take(PUB, pub.org, on.year, "disclosure.publication", INDEX_NUMBER, "index_number")
     transition(pub, "publish", by=by, changes={"published_on": [None, str(on)], "index_number": [None, pub.index_number]},
                extra_fields=["published_on", "index_number"])
     deadlines.complete(pub, PROACTIVE, on=on, by=by)
@@ -422,24 +424,13 @@ def import_requests(upload, *, by, org) -> excel.ImportResult:
     result = excel.read_rows(upload, ledger.REQUEST_COLUMNS)
     if not result.ok:
         return result
-    now = today()
     taken = set(InfoRequest.objects.filter(org=org).exclude(number="").values_list("number", flat=True))
     taken_replies = set(InfoRequest.objects.filter(org=org).exclude(reply_number="")
                         .values_list("reply_number", flat=True))
-    seen: dict[str, int] = {}
-    for row_number, values in result.numbered:
-        for column, message in ledger.check_request_row(values, today=now):
-            result.errors.append(excel.RowError(row_number, column, message))
-        number = values.get("number")
-        if number:
-            if number in taken:
-                result.errors.append(excel.RowError(row_number, "登记编号", f"“{number}”已在本单位使用。"))
-            elif number in seen:
-                result.errors.append(excel.RowError(row_number, "登记编号", f"与第 {seen[number]} 行重复。"))
-            seen[number] = row_number
+    taken |= check_rows(result, ledger.check_request_row, today=today(), taken=taken, number_key="number",
+                        number_header="登记编号")
     if not result.ok:
         return result
-    taken |= set(seen)
     requests = []
     for _row, values in result.numbered:
         values = {k: v for k, v in values.items() if v is not None}
@@ -485,20 +476,19 @@ def import_publications(upload, *, by, org) -> excel.ImportResult:
     result = excel.read_rows(upload, ledger.PUBLICATION_COLUMNS)
     if not result.ok:
         return result
-    now = today()
-    for row_number, values in result.numbered:
-        for column, message in ledger.check_publication_row(values, today=now):
-            result.errors.append(excel.RowError(row_number, column, message))
+    taken = set(ProactiveDisclosure.objects.filter(org=org).exclude(index_number="")
+                .values_list("index_number", flat=True))
+    taken |= check_rows(result, ledger.check_publication_row, today=today(), taken=taken, number_key="index_number",
+                        number_header="索引号")
     if not result.ok:
         return result
-    taken = set(ProactiveDisclosure.objects.filter(org=org).exclude(index_number="").values_list("index_number", flat=True))
     pubs = []
     for _row, values in result.numbered:
         values = {k: v for k, v in values.items() if v is not None}
         pub = ProactiveDisclosure(org=org, created_by=by, imported=True, **values)
-        pub.status = ProactiveDisclosure.Status.PUBLISHED if pub.published_on else ProactiveDisclosure.Status.DRAFT
+        pub.status = PUB.Status.PUBLISHED if pub.published_on else PUB.Status.DRAFT
         if pub.published_on and not pub.index_number:
-            pub.index_number = _take(ProactiveDisclosure, org, pub.published_on.year, "disclosure.publication", INDEX_NUMBER,
+            pub.index_number = _take(PUB, org, pub.published_on.year, "disclosure.publication", INDEX_NUMBER,
                                      "index_number", taken)
         pubs.append(pub)
     ProactiveDisclosure.objects.bulk_create(pubs, batch_size=500)

@@ -11,7 +11,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from yifa.core import deadlines
-from yifa.core.models import Org
 from yifa.petitions import publicform
 from yifa.petitions.public_views import grassroots_units
 

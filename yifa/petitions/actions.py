@@ -4,6 +4,7 @@ in ``core.deadlines`` in step; the matter's ``due_on`` mirrors the clock that is
 """
 
 import secrets
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -284,74 +285,83 @@ def request_window(petition: Petition):
     return None
 
 
+@dataclass(frozen=True)
+class Stage:
+    """复查 or 复核: parallel steps (第三十五条, 第三十六条) on their own fields and clocks."""
+
+    name: str  # 复查 / 复核
+    prefix: str  # review / recheck
+    clock: str
+    article: str
+    after_field: str  # the date the petitioner's 30日 window runs from
+    after_label: str
+    organ_hint: str
+
+
+REVIEW_STAGE = Stage("复查", "review", REVIEW, "第三十五条", "replied_on", "处理意见书送达日期",
+                     "请填写复查机关（通常为原办理机关的上一级行政机关）。")
+RECHECK_STAGE = Stage("复核", "recheck", RECHECK, "第三十六条", "review_decided_on", "复查意见日期",
+                      "请填写复核机关（复查机关的上一级行政机关）。")
+
+
+def _request(petition: Petition, stage: Stage, *, by, on, organ: str) -> Petition:
+    _not_future(on, "申请日期", "on")
+    _not_before(on, getattr(petition, stage.after_field), f"{stage.name}申请日期", stage.after_label, "on")
+    window = request_window(petition)
+    if window is not None and on > window.due_on:
+        d = window.due_on
+        raise ValidationError({"on": f"{stage.name}申请应在收到{'处理意见书' if stage is REVIEW_STAGE else '复查意见'}"
+                                     f"之日起30日内提出（至{d.year}年{d.month}月{d.day}日），已超过期限"
+                                     f"（《信访工作条例》{stage.article}）。"})
+    if not organ.strip():
+        raise ValidationError({"organ": stage.organ_hint})
+    setattr(petition, f"{stage.prefix}_requested_on", on)
+    setattr(petition, f"{stage.prefix}_organ", organ.strip())
+    transition(petition, f"request_{stage.prefix}", by=by, note=f"向{organ.strip()}申请{stage.name}",
+               extra_fields=[f"{stage.prefix}_requested_on", f"{stage.prefix}_organ"])
+    _follow(petition, deadlines.start(petition, stage.clock, start=on, by=by, org=petition.org))
+    petition.save(update_fields=["due_on", "due_rule"])
+    return petition
+
+
+def _decide(petition: Petition, stage: Stage, *, by, on, result: str, note: str) -> Petition:
+    _not_future(on, f"{stage.name}意见日期", "on")
+    _not_before(on, getattr(petition, f"{stage.prefix}_requested_on"), f"{stage.name}意见日期",
+                f"{stage.name}申请日期", "on")
+    if result not in P.ReviewResult.values:
+        raise ValidationError({"result": f"请选择{stage.name}结果。"})
+    for field, value in (("decided_on", on), ("result", result), ("note", note.strip())):
+        setattr(petition, f"{stage.prefix}_{field}", value)
+    transition(petition, f"decide_{stage.prefix}", by=by, note=P.ReviewResult(result).label,
+               extra_fields=[f"{stage.prefix}_decided_on", f"{stage.prefix}_result", f"{stage.prefix}_note"])
+    deadlines.complete(petition, stage.clock, on=on, by=by)
+    _follow(petition, None)
+    petition.save(update_fields=["due_on", "due_rule"])
+    return petition
+
+
 @transaction.atomic
 def request_review(petition: Petition, *, by, on, organ: str) -> Petition:
     """登记复查申请: asked within 30日 of the written reply; the 复查机关 answers within 30日 (第三十五条)."""
-    _not_future(on, "申请日期", "on")
-    _not_before(on, petition.replied_on, "复查申请日期", "处理意见书送达日期", "on")
-    window = request_window(petition)
-    if window is not None and on > window.due_on:
-        raise ValidationError({"on": f"复查申请应在收到处理意见书之日起30日内提出（至{window.due_on:%Y年%m月%d日}），"
-                                     "已超过期限（《信访工作条例》第三十五条）。"})
-    if not organ.strip():
-        raise ValidationError({"organ": "请填写复查机关（通常为原办理机关的上一级行政机关）。"})
-    petition.review_requested_on, petition.review_organ = on, organ.strip()
-    transition(petition, "request_review", by=by, note=f"向{petition.review_organ}申请复查",
-               extra_fields=["review_requested_on", "review_organ"])
-    _follow(petition, deadlines.start(petition, REVIEW, start=on, by=by, org=petition.org))
-    petition.save(update_fields=["due_on", "due_rule"])
-    return petition
+    return _request(petition, REVIEW_STAGE, by=by, on=on, organ=organ)
 
 
 @transaction.atomic
 def decide_review(petition: Petition, *, by, on, result: str, note: str) -> Petition:
     """登记复查意见 (第三十五条): 维持、变更 or 撤销; the 30日 window for 复核 follows."""
-    _not_future(on, "复查意见日期", "on")
-    _not_before(on, petition.review_requested_on, "复查意见日期", "复查申请日期", "on")
-    if result not in P.ReviewResult.values:
-        raise ValidationError({"result": "请选择复查结果。"})
-    petition.review_decided_on, petition.review_result, petition.review_note = on, result, note.strip()
-    transition(petition, "decide_review", by=by, note=petition.get_review_result_display(),
-               extra_fields=["review_decided_on", "review_result", "review_note"])
-    deadlines.complete(petition, REVIEW, on=on, by=by)
-    _follow(petition, None)
-    petition.save(update_fields=["due_on", "due_rule"])
-    return petition
+    return _decide(petition, REVIEW_STAGE, by=by, on=on, result=result, note=note)
 
 
 @transaction.atomic
 def request_recheck(petition: Petition, *, by, on, organ: str) -> Petition:
     """登记复核申请: asked within 30日 of the 复查意见; answered within 30日 (第三十六条)."""
-    _not_future(on, "申请日期", "on")
-    _not_before(on, petition.review_decided_on, "复核申请日期", "复查意见日期", "on")
-    window = request_window(petition)
-    if window is not None and on > window.due_on:
-        raise ValidationError({"on": f"复核申请应在收到复查意见之日起30日内提出（至{window.due_on:%Y年%m月%d日}），"
-                                     "已超过期限（《信访工作条例》第三十六条）。"})
-    if not organ.strip():
-        raise ValidationError({"organ": "请填写复核机关（复查机关的上一级行政机关）。"})
-    petition.recheck_requested_on, petition.recheck_organ = on, organ.strip()
-    transition(petition, "request_recheck", by=by, note=f"向{petition.recheck_organ}申请复核",
-               extra_fields=["recheck_requested_on", "recheck_organ"])
-    _follow(petition, deadlines.start(petition, RECHECK, start=on, by=by, org=petition.org))
-    petition.save(update_fields=["due_on", "due_rule"])
-    return petition
+    return _request(petition, RECHECK_STAGE, by=by, on=on, organ=organ)
 
 
 @transaction.atomic
 def decide_recheck(petition: Petition, *, by, on, result: str, note: str) -> Petition:
     """登记复核意见 (第三十六条). After 复核 the same request on the same facts is not accepted again."""
-    _not_future(on, "复核意见日期", "on")
-    _not_before(on, petition.recheck_requested_on, "复核意见日期", "复核申请日期", "on")
-    if result not in P.ReviewResult.values:
-        raise ValidationError({"result": "请选择复核结果。"})
-    petition.recheck_decided_on, petition.recheck_result, petition.recheck_note = on, result, note.strip()
-    transition(petition, "decide_recheck", by=by, note=petition.get_recheck_result_display(),
-               extra_fields=["recheck_decided_on", "recheck_result", "recheck_note"])
-    deadlines.complete(petition, RECHECK, on=on, by=by)
-    _follow(petition, None)
-    petition.save(update_fields=["due_on", "due_rule"])
-    return petition
+    return _decide(petition, RECHECK_STAGE, by=by, on=on, result=result, note=note)
 
 
 SATISFACTION_STATES = (P.Status.REPLIED, P.Status.REVIEWED, P.Status.RECHECKED)
@@ -436,22 +446,11 @@ def import_ledger(upload, *, by, org) -> excel.ImportResult:
     result = excel.read_rows(upload, ledger.COLUMNS)
     if not result.ok:
         return result
-    now = today()
     taken = set(Petition.objects.filter(org=org).exclude(number="").values_list("number", flat=True))
-    seen: dict[str, int] = {}
-    for row_number, values in result.numbered:
-        for column, message in ledger.check_row(values, today=now):
-            result.errors.append(excel.RowError(row_number, column, message))
-        number = values.get("number")
-        if number:
-            if number in taken:
-                result.errors.append(excel.RowError(row_number, "信访编号", f"“{number}”已在本单位使用。"))
-            elif number in seen:
-                result.errors.append(excel.RowError(row_number, "信访编号", f"与第 {seen[number]} 行重复。"))
-            seen[number] = row_number
+    taken |= ledger.check_rows(result, ledger.check_row, today=today(), taken=taken, number_key="number",
+                               number_header="信访编号")
     if not result.ok:
         return result
-    taken |= set(seen)
     petitions = []
     for _row, values in result.numbered:
         values = {k: v for k, v in values.items() if v is not None}

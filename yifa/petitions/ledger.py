@@ -120,5 +120,25 @@ def check_row(values: dict, *, today) -> list[tuple[str, str]]:
     return problems
 
 
+def check_rows(result, check_row, *, today, taken: set, number_key: str, number_header: str) -> set:
+    """Second pass of an import, after the cells parsed: the procedure checks of ``check_row`` for each row, and
+    each given number neither already used in the unit (``taken``) nor repeated in the sheet. Errors go on
+    ``result``; returns the numbers the sheet uses."""
+    from yifa.core.excel import RowError
+
+    seen: dict[str, int] = {}
+    for row_number, values in result.numbered:
+        for column, message in check_row(values, today=today):
+            result.errors.append(RowError(row_number, column, message))
+        number = values.get(number_key)
+        if number:
+            if number in taken:
+                result.errors.append(RowError(row_number, number_header, f"“{number}”已在本单位使用。"))
+            elif number in seen:
+                result.errors.append(RowError(row_number, number_header, f"与第 {seen[number]} 行重复。"))
+            seen[number] = row_number
+    return set(seen)
+
+
 def export_row(p: Petition) -> dict:
     return {c.key: getattr(p, c.key) for c in COLUMNS}
