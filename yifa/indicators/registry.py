@@ -301,9 +301,8 @@ NORMATIVE_RATE = module_rate("yifa.normative_docs.indicators")
 def _disclosure_requests(key):
     def records(orgs, period):
         from yifa.disclosure import indicators as di
-        from yifa.disclosure.models import InfoRequest
 
-        return di.request_records(di.in_orgs(InfoRequest, orgs), key, period).select_related("org")
+        return di.request_records(di.in_orgs(di.InfoRequest, orgs), key, period).select_related("org")
 
     return records
 
@@ -311,9 +310,8 @@ def _disclosure_requests(key):
 def _disclosure_publications(key):
     def records(orgs, period):
         from yifa.disclosure import indicators as di
-        from yifa.disclosure.models import Publication
 
-        return di.publication_records(di.in_orgs(Publication, orgs), key, period).select_related("org")
+        return di.publication_records(di.in_orgs(di.ProactiveDisclosure, orgs), key, period).select_related("org")
 
     return records
 
