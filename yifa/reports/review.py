@@ -224,6 +224,15 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
     start = pos
     while start > floor and text[start - 1] not in BOUNDARY:
         start -= 1
+    # One figure for a list: "办结率、满意率均为100%", "设置宣传广告牌、标语、墙字等20余处": the list is the subject.
+    shared = re.search(r"(?:率|等)(?:均为|均达|均|达到|达|为)?$", text[start:pos])
+    while shared and start > floor and text[start - 1] == "、":
+        before = start - 1
+        while before > floor and text[before - 1] not in BOUNDARY:
+            before -= 1
+        if re.search(r"[0-9０-９]", text[before:start - 1]) or start - before > 20:
+            break
+        start = before
     # Long clauses: keep the 30 characters before the number.
     start = max(start, pos - 30)
     while True:
@@ -257,7 +266,9 @@ def _attributive_end(text: str, pos: int) -> int:
 def _indicator(left: str, right: str, unit: str) -> str:
     """A short name of what is counted: the clause's verb and object, or the 率 being stated."""
     if "等" in left:
-        left = left[left.rindex("等") + 1:]
+        after_list = left[left.rindex("等") + 1:]
+        # 普法专题活动12场 after "…等": the noun after 等 names it; "广告牌、标语等20余处": the first item does.
+        left = after_list if INDICATOR_TAIL.sub("", after_list) else left.split("、")[0] + "等"
     for cut in ("今年以来", "年初以来", "以来"):
         if cut in left:
             left = left[left.rindex(cut) + len(cut):]
@@ -363,7 +374,12 @@ def _figure(text: str, match: re.Match, quoted: list[bool], last_end: int, previ
             if text.startswith(word, end):
                 right, end = word, end + len(word)
                 break
-    elif _is_cjk(after) or after in "“《":
+    elif unit == "元":
+        for word in ("资金", "经费", "奖补资金"):  # 投入50万元资金; otherwise 元 ends the figure
+            if text.startswith(word, end):
+                right, end = word, end + len(word)
+                break
+    elif (_is_cjk(after) or after in "“《") and unit not in ("学时", "课时", "小时", "个百分点", "‰"):
         right_end = _attributive_end(text, end)
         right, end = text[end:right_end], right_end
     if not qualifier and post:
@@ -405,7 +421,7 @@ FIRST_RESPONSIBLE = re.compile(
 MEASURES_STRONG = re.compile(r"主要举措|举措和成效|做法和成效|做法及成效|工作成效|主要成效|建设成就|主要做法|工作举措")
 MEASURES_WORDS = re.compile(
     r"举措|成效|成就|做法|主要工作|工作情况|开展情况|落实情况|推进情况|建设情况|完成情况|取得|进展|亮点|成果|"
-    r"基本情况|落实手段|工作开展|工作回顾|总结"
+    r"基本情况|总体情况|落实手段|工作开展|工作回顾|总结"
 )
 
 # Content evidence, for reports whose parts have no heading of their own.

@@ -81,3 +81,20 @@ def test_a_second_figure_of_the_same_activity_inherits_its_name():
     first, second = find_figures("组织执法人员参加业务培训4期共计60余人次。")
     assert first.indicator == "组织执法人员参加业务培训期数"
     assert second.indicator == "组织执法人员参加业务培训人次"
+
+
+def test_one_value_for_a_list_of_rates_spans_the_list():
+    figure = one("聚焦群众诉求，办结率、满意率均为100%。")
+    assert figure.text == "办结率、满意率均为100%"
+    assert figure.indicator == "办结率、满意率"
+
+
+def test_a_count_after_a_list_with_deng_spans_the_list():
+    figure = one("设置宣传广告牌、标语、墙字等20余处，营造氛围。")
+    assert figure.text == "设置宣传广告牌、标语、墙字等20余处"
+    assert (figure.value, figure.unit, figure.qualifier) == (20, "处", "余")
+
+
+def test_money_ends_at_the_yuan():
+    figure = one("投资50万元建成法治文化公园。")
+    assert (figure.text, figure.value, figure.unit) == ("投资50万元", 500000, "元")
