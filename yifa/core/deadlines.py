@@ -29,6 +29,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -1096,23 +1097,30 @@ def workbench_items(user) -> list:
     """The user's running deadlines (units where they handle matters), 督办 to answer, and for overseers a summary."""
     from django.urls import reverse
 
-    from .registry import WorkItem
+    from .registry import DEADLINE_MODULE, WorkItem
 
     if not getattr(user, "is_authenticated", False):
         return []
     memberships = list(Membership.objects.filter(user=user, org__is_active=True).select_related("org"))
-    handling = [m.org.path for m in memberships if m.role in HANDLING_ROLES]
     items = []
-    if handling:
-        q = Q(pk__in=[])
-        for path in handling:
-            q |= Q(org__path__startswith=path)
+    q = Q(pk__in=[])
+    for m in memberships:
+        if m.role in (Role.HANDLER, Role.HEAD):
+            q |= Q(org__path__startswith=m.org.path)
+        elif m.role in HANDLING_ROLES:
+            # A 调解员 or 审核人 watches only the modules that name the role (AppConfig.deadline_roles).
+            labels = [c.label for c in apps.get_app_configs() if m.role in getattr(c, "deadline_roles", ())]
+            type_q = Q(pk__in=[])
+            for label in labels:
+                type_q |= Q(target_type__startswith=f"{label}.")
+            q |= Q(org__path__startswith=m.org.path) & type_q
+    if memberships:
         mine = list(open_for(user).filter(q).exclude(rule__code=SUPERVISION_RULE)[:50])
         annotate(mine)
         for d in mine:
             _badge, words = state_of(d)
             flag = f"（{NO_DATA_NOTE}）" if d.no_calendar_data else ""
-            items.append(WorkItem(module="期限", title=f"{d.target_repr}：{d.rule.name}",
+            items.append(WorkItem(module=DEADLINE_MODULE, title=f"{d.target_repr}：{d.rule.name}",
                                   url=d.target_url or reverse("core:deadline_detail", args=[d.pk]),
                                   state=words + flag, due_on=d.due_on, basis=d.basis))
     answer_orgs = [m.org_id for m in memberships if m.role in (Role.HEAD, Role.HANDLER)]

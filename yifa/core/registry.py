@@ -7,10 +7,13 @@ A module's AppConfig may define:
 """
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
+
+
+DEADLINE_MODULE = "期限"  # the module label core's running-deadline items carry
 
 
 @dataclass(frozen=True)
@@ -60,12 +63,25 @@ def nav_items(user, roles: set[str]) -> list[tuple[NavItem, str]]:
 
 
 def workbench_items(user) -> list[WorkItem]:
+    """Every module's items; a matter listed both by its module and by a running deadline appears once,
+    as the module's item carrying the deadline's date and article."""
     items: list[WorkItem] = []
     for config in _configs():
         provider = getattr(config, "workbench_items", None)
         if provider:
             items.extend(provider(user))
-    return sorted(items, key=lambda i: (i.due_on is None, i.due_on or dt.date.max, i.title))
+    by_url: dict[str, WorkItem] = {}
+    merged: list[WorkItem] = []
+    for item in sorted(items, key=lambda i: i.module == DEADLINE_MODULE):  # module items first
+        first = by_url.get(item.url)
+        if first is None:
+            by_url[item.url] = item
+            merged.append(item)
+        elif item.module == DEADLINE_MODULE and (first.due_on is None or item.due_on < first.due_on):
+            index = merged.index(first)
+            merged[index] = by_url[item.url] = replace(first, due_on=item.due_on, basis=item.basis,
+                                                      state=f"{first.state} · {item.state}" if first.state else item.state)
+    return sorted(merged, key=lambda i: (i.due_on is None, i.due_on or dt.date.max, i.title))
 
 
 def portal_sections() -> list[PortalSection]:

@@ -11,6 +11,8 @@ class LegalReviewConfig(AppConfig):
     name = "yifa.legal_review"
     label = "legal_review"
     verbose_name = "合法性审查与法律顾问"
+    # Besides 经办人 and 负责人, who else sees this module's running deadlines on the 工作台.
+    deadline_roles = ("reviewer",)
 
     nav = [
         NavItem("合法性审查", "legal_review:request_list", roles=STAFF, group="依法决策"),
