@@ -328,9 +328,12 @@ def seed(context) -> None:
                              comment=rnd.choice(["调解员很耐心，问题解决了。", "", "办事效率高。"]))
     _escalations(context, committees, today)
     warnings.scan_overdue(today=today)
-    head = users["huanzhu.fuze"]
-    for warning in EarlyWarning.objects.filter(case__org__path__startswith=orgs["huanzhu"].path)[:3]:
-        actions.handle_warning(warning, by=head, note="已约谈双方当事人，安排调解员重点跟进，并告知社区民警。")
+    # The heads have reviewed the warnings of disputes since settled; the rest wait on their list.
+    for head_name, org_key in (("huanzhu.fuze", "huanzhu"), ("zhili.fuze", "zhili")):
+        for warning in EarlyWarning.objects.filter(case__org__path__startswith=orgs[org_key].path,
+                                                   case__status=DisputeCase.Status.CLOSED):
+            actions.handle_warning(warning, by=users[head_name],
+                                   note="已约谈双方当事人，安排调解员重点跟进，并告知社区民警；纠纷已化解。")
 
 
 def _uscc_for(name: str) -> str:
