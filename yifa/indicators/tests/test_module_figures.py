@@ -223,3 +223,49 @@ def test_decision_figures_equal_the_modules_own(tree):
     comment = registry.compute("decisions.public_comment_rate", [tree.township], YEAR)
     assert comment.value == float(de.public_comment_rate([tree.township], YEAR)) == 100.0
     assert registry.compute("decisions.decided", [tree.sibling], YEAR).value == 0
+
+
+def test_normative_document_figures_equal_the_modules_own(tree):
+    from yifa.normative_docs import actions
+    from yifa.normative_docs import indicators as nd
+    from yifa.normative_docs.tests.conftest import published
+
+    def draft(title):
+        return actions.create_document(org=tree.township, by=tree.township_handler, title=title, drafting_unit="党政办",
+                                       basis="《浙江省动物防疫条例》", draft_text="第一条 为规范养犬行为，制定本规定。",
+                                       drafting_notes="回应群众反映。")
+
+    filed = published(draft("东街道文明养犬管理规定"), tree)
+    unfiled = published(draft("东街道门前三包管理办法"), tree, on=D(2025, 3, 10))
+    actions.file(filed, by=tree.township_handler, filed_on=D(2025, 2, 20), report="报备")
+    rate = registry.compute("normative_docs.filing_rate", [tree.township], YEAR)
+    assert rate == registry.Measure(float(nd.filing_rate([tree.township], YEAR)), 1, 2) and rate.value == 50.0
+    entry = registry.INDICATORS["normative_docs.filing_rate"]
+    assert set(entry.records([tree.township], YEAR)) == {filed, unfiled}
+    assert list(entry.part([tree.township], YEAR)) == [filed]
+    review = registry.compute("normative_docs.legality_review_rate", [tree.township], YEAR)
+    assert review.value == float(nd.legality_review_rate([tree.township], YEAR)) == 100.0
+    assert registry.compute("normative_docs.published", [tree.district], YEAR).value == 2
+
+
+def test_disclosure_figures_equal_the_modules_own(tree):
+    from yifa.disclosure import actions
+    from yifa.disclosure import indicators as di
+    from yifa.disclosure.tests.conftest import make_publication, make_request
+
+    h = tree.township_handler
+    on_time = make_request(tree.township, h, received_on=D(2025, 8, 18))
+    actions.reply(on_time, by=h, on=D(2025, 9, 1), outcome="disclosed", reason="provided", reply_text="现邮寄提供。")
+    late = make_request(tree.township, h, received_on=D(2025, 6, 2))
+    actions.reply(late, by=h, on=D(2025, 9, 1), outcome="disclosed", reason="provided", reply_text="现邮寄提供。")
+    make_request(tree.sibling, tree.sibling_handler, received_on=D(2025, 8, 20))
+    publication = make_publication(tree.township, h)
+    actions.publish(publication, by=h, on=D(2025, 8, 8))
+    module = di.figures([tree.township], YEAR)
+    rate = registry.compute("disclosure.reply_on_time_rate", [tree.township], YEAR)
+    assert rate == registry.Measure(module["reply_on_time_rate"], 1, 2)
+    assert list(registry.INDICATORS["disclosure.reply_on_time_rate"].part([tree.township], YEAR)) == [on_time]
+    assert registry.compute("disclosure.requests", [tree.township], YEAR).value == module["requests"] == 2
+    assert registry.compute("disclosure.publications", [tree.township], YEAR).value == module["publications"] == 1
+    assert registry.compute("disclosure.proactive_on_time_rate", [tree.township], YEAR).value == \
+        module["proactive_on_time_rate"] == 100.0
