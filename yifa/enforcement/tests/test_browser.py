@@ -8,7 +8,7 @@ from yifa.core.testing import PASSWORD
 from yifa.enforcement import actions
 from yifa.enforcement.models import EnforcementCase as Case
 
-from .helpers import TODAY, id_number, served
+from .helpers import id_number, served
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from yifa.enforcement import actions, draw as drawing
 from yifa.enforcement.models import Inspection, RandomDraw
 
-from .helpers import TODAY, audit_actions, officer, uscc
+from .helpers import TODAY, audit_actions, uscc
 
 
 def targets(w, n=8):

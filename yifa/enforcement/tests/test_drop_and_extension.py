@@ -1,7 +1,5 @@
 """撤销立案 and 延长办案期限: decided by the 负责人; the 90日 clock is cancelled or extended."""
 
-import datetime as dt
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse

@@ -7,10 +7,9 @@ from decimal import Decimal
 from django.urls import reverse
 from docx import Document
 
-from yifa.enforcement import actions, indicators, report
-from yifa.enforcement.models import EnforcementCase as Case
+from yifa.enforcement import indicators, report
 
-from .helpers import TODAY, decided, file, reviewed, informed
+from .helpers import decided, file, informed, reviewed
 
 YEAR = (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
 

@@ -1,7 +1,5 @@
 """执法检查: results by the inspectors (two certified), 立案 opens a 处罚 case."""
 
-import datetime as dt
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse

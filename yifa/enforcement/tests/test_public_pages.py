@@ -1,12 +1,8 @@
 """The public 执法公示 pages: only what is published; certificates checkable by anyone."""
 
-import datetime as dt
-
 from django.urls import reverse
 
 from yifa.enforcement import actions
-
-from .helpers import TODAY, officer
 
 
 def test_only_published_powers_are_listed(w, client):

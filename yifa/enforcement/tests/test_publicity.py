@@ -1,7 +1,5 @@
 """公示 (国办发〔2018〕118号; 第四十八条): masked on the portal, withdrawn with the reason when revoked."""
 
-import datetime as dt
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse

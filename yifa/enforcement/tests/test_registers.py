@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from yifa.enforcement import actions
-from yifa.enforcement.models import LegalReviewer, Officer, Power
+from yifa.enforcement.models import Power
 
 from .helpers import TODAY, audit_actions, uscc
 

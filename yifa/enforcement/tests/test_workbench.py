@@ -7,7 +7,7 @@ from django.urls import reverse
 from yifa.enforcement import actions
 from yifa.enforcement.workbench import items
 
-from .helpers import TODAY, file, informed, investigated
+from .helpers import file, informed, investigated
 
 
 def titles(user):
