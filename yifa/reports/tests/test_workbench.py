@@ -5,11 +5,14 @@ from yifa.reports import actions
 
 
 def titles(user):
-    return [(item.title, item.state) for item in workbench_items(user) if item.module == "年度报告"]
+    # Core merges a running deadline of the same report into the item ("草稿，待定稿 · 还剩18日").
+    return [(item.title, item.state.split(" · ")[0]) for item in workbench_items(user) if item.module == "年度报告"]
 
 
-def test_the_head_sees_the_draft_to_sign_off(draft, tree):
-    assert titles(tree.township_head) == [(draft.title, "草稿，待定稿")]
+def test_the_head_sees_the_draft_to_sign_off_with_the_submission_deadline(draft, tree):
+    (item,) = [i for i in workbench_items(tree.township_head) if i.module == "年度报告"]
+    assert (item.title, item.state.split(" · ")[0]) == (draft.title, "草稿，待定稿")
+    assert item.due_on.isoformat() == "2026-02-28"
 
 
 def test_the_overseer_sees_a_submitted_report_until_it_is_reviewed(submitted, tree):
