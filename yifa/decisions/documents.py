@@ -4,7 +4,7 @@ from yifa.core.identity import mask_name
 from yifa.legal_review.officialdoc import OfficialDocument, chinese_date
 
 from .actions import comment_counts
-from .models import ACT, Decision, DecisionCatalogue, PublicComment
+from .models import ACT, Decision, DecisionCatalogue
 
 
 def catalogue_document(catalogue: DecisionCatalogue) -> OfficialDocument:
@@ -69,6 +69,3 @@ def adoption_document(decision: Decision) -> OfficialDocument:
     doc.signature(org.name, decision.adoption_published_on)
     return doc
 
-
-def disposition_label(comment: PublicComment) -> str:
-    return comment.get_disposition_display() if comment.disposition else "研究中"

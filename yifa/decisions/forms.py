@@ -67,7 +67,7 @@ class OpenCommentForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    disposition = forms.ChoiceField(label="处理结果", choices=PublicComment.Disposition.choices)
+    disposition = forms.ChoiceField(label="处理结果", choices=[("", "请选择")] + PublicComment.Disposition.choices)
     reply = text("答复及理由", rows=2, required=False)
 
 
@@ -117,7 +117,7 @@ class MeetingForm(forms.Form):
     presided_by = forms.CharField(label="主持人", max_length=50)
     attendees = text("出席人员", rows=2)
     absentees = forms.CharField(label="缺席人员及原因", max_length=200, required=False)
-    outcome = forms.ChoiceField(label="决定结果", choices=DecisionMeeting.Outcome.choices)
+    outcome = forms.ChoiceField(label="决定结果", choices=[("", "请选择")] + DecisionMeeting.Outcome.choices)
     head_reasons = text("行政首长与多数意见不一致的理由", rows=2, required=False,
                         help_text="行政首长拟作出的决定与多数人意见不一致的，应当在会上说明理由（第三十条）")
     minutes = text("会议纪要", rows=4)

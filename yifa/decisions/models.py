@@ -170,15 +170,6 @@ class Decision(models.Model):
     def comment_has_ended(self, today) -> bool:
         return bool(self.comment_closes_on and today > self.comment_closes_on)
 
-    def step(self, kind: str) -> "DecisionStep":
-        return next(s for s in self.steps.all() if s.kind == kind)
-
-    @property
-    def is_public(self) -> bool:
-        """Shown on the portal: listed in a published catalogue, opened for comment, or published."""
-        return bool((self.catalogue_id and self.catalogue.status == DecisionCatalogue.Status.PUBLISHED)
-                    or self.comment_opens_on or self.published_on) and self.status != self.Status.WITHDRAWN
-
 
 class DecisionStep(models.Model):
     """One of the five statutory steps of a decision: required, or waived with its legal reason."""

@@ -260,6 +260,8 @@ def end_service(adviser: LegalAdviser, *, by, on: dt.date, reason: str) -> Legal
 def log_service(adviser: LegalAdviser, *, by, served_on: dt.date, kind: str, description: str,
                 count: int = 1, org: Org | None = None) -> AdviserService:
     """服务记录: a meeting joined, a dispute helped with, a suggestion given, a lecture held."""
+    if not adviser.is_active:
+        raise InvalidTransition("该法律顾问已不在聘，不能再登记服务记录。")
     if kind not in AdviserService.Kind.values:
         raise ValidationError("请选择服务类型。")
     if served_on > deadlines.today():

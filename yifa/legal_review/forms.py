@@ -50,8 +50,7 @@ class ResubmitForm(forms.Form):
 
 
 class OpinionForm(forms.Form):
-    conclusion = forms.ChoiceField(label="审查结论", choices=ReviewRequest.Conclusion.choices,
-                                   )
+    conclusion = forms.ChoiceField(label="审查结论", choices=[("", "请选择")] + ReviewRequest.Conclusion.choices)
     opinion = forms.CharField(label="审查意见", widget=forms.Textarea(attrs={"rows": 6}),
                               help_text="从制定主体、权限、程序、内容等方面写明意见和修改建议")
     basis = forms.CharField(label="审查依据", widget=forms.Textarea(attrs={"rows": 3}))
@@ -61,7 +60,7 @@ class OpinionForm(forms.Form):
 
 
 class AdoptionForm(forms.Form):
-    adoption = forms.ChoiceField(label="采纳情况", choices=ReviewRequest.Adoption.choices, )
+    adoption = forms.ChoiceField(label="采纳情况", choices=[("", "请选择")] + ReviewRequest.Adoption.choices)
     note = forms.CharField(label="说明", widget=forms.Textarea(attrs={"rows": 3}), required=False,
                            help_text="部分采纳或未采纳的，须说明理由")
 

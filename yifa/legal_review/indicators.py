@@ -59,11 +59,6 @@ def opinions_by_subject(orgs, period) -> dict[str, int]:
     return counts
 
 
-def requests_received(orgs, period) -> int:
-    start, end = period
-    return ReviewRequest.objects.filter(in_orgs(orgs), submitted_on__gte=start, submitted_on__lte=end).count()
-
-
 def adoption_records(orgs, period):
     return issued_records(orgs, period).exclude(adoption="")
 

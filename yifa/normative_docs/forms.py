@@ -31,7 +31,7 @@ class OpenCommentForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    disposition = forms.ChoiceField(label="处理结果", choices=DocumentComment.Disposition.choices)
+    disposition = forms.ChoiceField(label="处理结果", choices=[("", "请选择")] + DocumentComment.Disposition.choices)
     reply = text("答复及理由", rows=2, required=False)
 
 

@@ -114,8 +114,9 @@ class NormativeDocument(models.Model):
         return reverse("normative_docs:document_detail", args=[self.pk])
 
     def current_validity(self, today: dt.date) -> str:
-        """有效 until the validity period ends (then 失效), unless repealed, amended or declared expired."""
-        if self.validity == self.Validity.VALID and self.expires_on and today > self.expires_on:
+        """有效 (or 已修改) until the validity period ends, then 失效; 已废止 and a declared 失效 stay as they are."""
+        in_force = (self.Validity.VALID, self.Validity.AMENDED)
+        if self.validity in in_force and self.expires_on and today > self.expires_on:
             return self.Validity.EXPIRED
         return self.validity
 

@@ -29,9 +29,9 @@ def library(request):
         qs = qs.filter(Q(title__icontains=query) | Q(number__icontains=query) | Q(draft_text__icontains=query))
     validity = request.GET.get("validity", "")
     if validity == V.EXPIRED:
-        qs = qs.filter(Q(validity=V.EXPIRED) | Q(validity=V.VALID, expires_on__lt=today))
-    elif validity == V.VALID:
-        qs = qs.filter(validity=V.VALID, expires_on__gte=today)
+        qs = qs.filter(Q(validity=V.EXPIRED) | Q(validity__in=[V.VALID, V.AMENDED], expires_on__lt=today))
+    elif validity in (V.VALID, V.AMENDED):
+        qs = qs.filter(validity=validity, expires_on__gte=today)
     elif validity in V.values:
         qs = qs.filter(validity=validity)
     org_id = request.GET.get("org", "")

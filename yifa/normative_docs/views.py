@@ -42,9 +42,10 @@ def _documents(request):
     if params.get("status") in S.values:
         qs = qs.filter(status=params["status"])
     if params.get("validity") == V.EXPIRED:
-        qs = qs.filter(Q(validity=V.EXPIRED) | Q(validity=V.VALID, expires_on__lt=today), status=S.PUBLISHED)
-    elif params.get("validity") == V.VALID:
-        qs = qs.filter(validity=V.VALID, status=S.PUBLISHED, expires_on__gte=today)
+        qs = qs.filter(Q(validity=V.EXPIRED) | Q(validity__in=[V.VALID, V.AMENDED], expires_on__lt=today),
+                       status=S.PUBLISHED)
+    elif params.get("validity") in (V.VALID, V.AMENDED):
+        qs = qs.filter(validity=params["validity"], status=S.PUBLISHED, expires_on__gte=today)
     elif params.get("validity") in V.values:
         qs = qs.filter(validity=params["validity"], status=S.PUBLISHED)
     if params.get("expiring"):
