@@ -269,6 +269,7 @@ def _indicator(left: str, right: str, unit: str) -> str:
         after_list = left[left.rindex("等") + 1:]
         # 普法专题活动12场 after "…等": the noun after 等 names it; "广告牌、标语等20余处": the first item does.
         left = after_list if INDICATOR_TAIL.sub("", after_list) else left.split("、")[0] + "等"
+    left = re.sub(r"(?:截至|截止)(?:目前|[0-9]{4}年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?底?", "", left)
     for cut in ("今年以来", "年初以来", "以来"):
         if cut in left:
             left = left[left.rindex(cut) + len(cut):]
@@ -360,14 +361,6 @@ def _figure(text: str, match: re.Match, quoted: list[bool], last_end: int, previ
     left = text[start:qualifier_start] + text[qualifier_start + len(qualifier):num_start]
     if NOT_WORK_CONTEXT.search(left) or LOCATIVE_LEAD.search(left):
         return None
-    label = left
-    if previous_label and re.fullmatch(r"(?:共计|共|累计|合计|总计|计|其中|达|涉及)*", text[last_end:qualifier_start]):
-        # 培训4期共计60余人次: the second figure counts the same activity.
-        label = previous_label
-    elif not left.strip() and start > 0 and text[start - 1] in "：:":
-        # 受理案件：12件 — the label is before the colon.
-        label_start = _clause_start(text, start - 1, last_end)
-        label = text[label_start:start - 1]
     right = ""
     if unit in PERCENT_UNITS:
         for word in ("全覆盖", "覆盖"):
@@ -382,6 +375,16 @@ def _figure(text: str, match: re.Match, quoted: list[bool], last_end: int, previ
     elif (_is_cjk(after) or after in "“《") and unit not in ("学时", "课时", "小时", "个百分点", "‰"):
         right_end = _attributive_end(text, end)
         right, end = text[end:right_end], right_end
+    label = left
+    chained = previous_label and not right and \
+        re.fullmatch(r"(?:共计|共|累计|合计|总计|计|其中|达|涉及)*", text[last_end:qualifier_start])
+    if chained:
+        # 培训4期共计60余人次: the second figure counts the same activity.
+        label = previous_label
+    elif not left.strip() and start > 0 and text[start - 1] in "：:":
+        # 受理案件：12件 — the label is before the colon.
+        label_start = _clause_start(text, start - 1, last_end)
+        label = text[label_start:start - 1]
     if not qualifier and post:
         qualifier = post
     return Figure(
