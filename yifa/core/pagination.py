@@ -21,7 +21,7 @@ from django.db import connections
 from django.db.models import Q
 from django.http import QueryDict
 
-EXACT_UP_TO = 10_000
+EXACT_UP_TO = 1_000
 SEPARATOR = "~"
 
 

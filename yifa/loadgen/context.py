@@ -7,7 +7,7 @@ import random
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from yifa.core import audit
@@ -139,7 +139,10 @@ class Context:
 
     def url(self, name: str, pk: int) -> str:
         if name not in self._url_patterns:
-            self._url_patterns[name] = reverse(name, args=[987654321]).replace("987654321", "{}")
+            try:
+                self._url_patterns[name] = reverse(name, args=[987654321]).replace("987654321", "{}")
+            except NoReverseMatch:  # a module still without its page: the clock links nowhere
+                self._url_patterns[name] = ""
         return self._url_patterns[name].format(pk)
 
     def deadline(self, *, target, target_id: int, target_repr: str, url: str, org: int, rule_code: str,

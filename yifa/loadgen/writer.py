@@ -29,6 +29,9 @@ class Table:
         self.names.update({f.name: i for i, f in enumerate(self.fields) if f.name != f.attname})
         self.json = {i for i, f in enumerate(self.fields) if isinstance(f, models.JSONField)}
         self.template = [self._default(f) for f in self.fields]
+        # Positions whose default is computed per row (so ``add`` touches only those).
+        self.special = [(i, v) for i, v in enumerate(self.template) if v in (AUTO_NOW, CALL, DAY, MISSING)]
+        self.pk_index = self.names[model._meta.pk.attname]
         self.rows: list[list] = []
 
     @staticmethod
@@ -86,23 +89,24 @@ class Writer:
         return pk
 
     def add(self, model, **values) -> int:
-        table = self.table(model)
-        row = list(table.template)
+        table = self.tables.get(model) or self.table(model)
+        row = table.template.copy()
         pk = values.pop("id", None) or self.reserve(model)
         at = values.pop("_at", None) or self.now
-        row[table.names[model._meta.pk.attname]] = pk
+        row[table.pk_index] = pk
         names = table.names
         for key, value in values.items():
             row[names[key]] = value
-        for i, value in enumerate(row):
-            if value is AUTO_NOW:
-                row[i] = at
-            elif value is CALL:
-                row[i] = table.fields[i].default()
-            elif value is DAY:
-                row[i] = self.day
-            elif value is MISSING:
-                raise ValueError(f"{model._meta.label}.{table.fields[i].name}: 生成数据时必须给出该字段")
+        for i, kind in table.special:
+            if row[i] is kind:
+                if kind is AUTO_NOW:
+                    row[i] = at
+                elif kind is CALL:
+                    row[i] = table.fields[i].default()
+                elif kind is DAY:
+                    row[i] = self.day
+                else:
+                    raise ValueError(f"{model._meta.label}.{table.fields[i].name}: 生成数据时必须给出该字段")
         table.rows.append(row)
         self.counts[model._meta.label] += 1
         self.buffered += 1

@@ -3,7 +3,8 @@ generator is not even imported, since importing its models would fail)."""
 
 import importlib
 
-MODULES = ["core", "mediation", "petitions", "enforcement", "oversight", "training"]
+MODULES = ["core", "mediation", "petitions", "enforcement", "oversight", "training", "disclosure", "legal_review",
+           "decisions", "normative_docs"]
 APPS = {name: "yifa.core" if name == "core" else f"yifa.{name}" for name in MODULES}
 
 

@@ -24,7 +24,7 @@ def test_the_lists_dashboard_and_memory_measurements_run_and_report_their_ratios
     detail = result["detail"]
     assert detail["dashboard"]["sql_queries"] > 0
     assert detail["memory"]["export_citywide"]["status"] == 200
-    assert detail["memory"]["list_deep_page"]["status"] == 200
+    assert detail["memory"]["list_deep_page_by_offset"]["status"] == 200
     line = json.loads(json.dumps(bench.summary(result), default=str))
     assert line["scale"] == "tiny" and line["records"] > 1000
     assert "list_vs_admin" in bench.table(result)
