@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models import Q
 from django.urls import reverse
 
 from yifa.core.registry import NavItem, PortalSection, WorkItem
@@ -22,31 +23,25 @@ class DisclosureConfig(AppConfig):
     ]
 
     def workbench_items(self, user) -> list[WorkItem]:
-        """Requests to confirm or answer, and information formed but not yet published, with their due dates."""
-        from yifa.core.models import Deadline, Role
+        """What waits without a running clock (the clocks come from core.deadlines): online applications to
+        confirm, and requests whose 补正期限 has passed without a 补正 (可按逾期未补正终止)."""
+        from yifa.core import deadlines
+        from yifa.core.models import Role
         from yifa.core.scope import has_role_anywhere
 
-        from .models import InfoRequest, ProactiveDisclosure
+        from .models import InfoRequest
 
         if not has_role_anywhere(user, Role.HANDLER, Role.HEAD):
             return []
-        items = []
-        reqs = InfoRequest.objects.visible_to(user).filter(status__in=InfoRequest.OPEN).order_by("reply_due_on")[:50]
-        for r in reqs:
-            items.append(WorkItem(
-                module="依申请公开", title=f"{r.number or '网上申请'} {r.description[:30]}",
-                url=reverse("disclosure:request_detail", args=[r.pk]), state=r.get_status_display(),
-                due_on=r.reply_due_on if r.status == InfoRequest.Status.REGISTERED else None,
-                basis="《政府信息公开条例》第三十三条" if r.reply_due_on else ""))
-        drafts = ProactiveDisclosure.objects.visible_to(user).filter(status=ProactiveDisclosure.Status.DRAFT)[:30]
-        due = dict(Deadline.objects.filter(target_type="disclosure.proactivedisclosure", rule__code="disclosure.proactive",
-                                           status="open", target_id__in=[str(p.pk) for p in drafts])
-                   .values_list("target_id", "due_on"))
-        for p in drafts:
-            items.append(WorkItem(module="主动公开", title=p.title, url=reverse("disclosure:publication_detail",
-                                                                            args=[p.pk]),
-                                  state="待公开", due_on=due.get(str(p.pk)), basis="《政府信息公开条例》第二十六条"))
-        return items
+        S = InfoRequest.Status
+        rows = (InfoRequest.objects.visible_to(user)
+                .filter(Q(status=S.SUBMITTED) | Q(status=S.CORRECTION, correction_deadline__lt=deadlines.today()))
+                .order_by("received_on")[:50])
+        return [WorkItem(module="依申请公开", title=f"{r.number or '网上申请'} {r.description[:30]}",
+                         url=reverse("disclosure:request_detail", args=[r.pk]),
+                         state="待确认收到" if r.status == S.SUBMITTED else "补正期限已过，可终止办理",
+                         basis="《政府信息公开条例》第三十一条" if r.status == S.SUBMITTED else "《政府信息公开条例》第三十条")
+                for r in rows]
 
     def track_application(self, code: str) -> dict | None:
         if not code.startswith("GK"):

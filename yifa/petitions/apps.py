@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models import Q
 from django.urls import reverse
 
 from yifa.core.registry import NavItem, PortalSection, WorkItem
@@ -19,25 +20,23 @@ class PetitionsConfig(AppConfig):
     ]
 
     def workbench_items(self, user) -> list[WorkItem]:
-        """信访 matters waiting for the user: to register, to notify, to handle, 复查/复核 to answer."""
-        from yifa.core.models import Role, StatutoryRule
+        """What waits without a statutory clock (the running clocks come from core.deadlines): online 来信 to
+        register, and matters whose petitioner cannot be told (姓名、住址不清) still to be decided."""
+        from yifa.core.models import Role
         from yifa.core.scope import has_role_anywhere
 
         from .models import Petition
 
         if not has_role_anywhere(user, Role.HANDLER, Role.HEAD):
             return []
-        rows = (Petition.objects.visible_to(user).filter(status__in=Petition.OPEN)
-                .select_related("org").order_by("due_on")[:50])
-        rules = {r.code: r for r in StatutoryRule.objects.filter(code__startswith="petitions.")}
-        items = []
-        for p in rows:
-            rule = rules.get(p.due_rule)
-            items.append(WorkItem(
-                module="信访", title=f"{p.number or '网上来信'} {p.title}", url=reverse("petitions:detail", args=[p.pk]),
-                state=p.get_status_display() + (f"（{rule.name}）" if rule else ""), due_on=p.due_on,
-                basis=rule.basis if rule else ""))
-        return items
+        S = Petition.Status
+        rows = (Petition.objects.visible_to(user)
+                .filter(Q(status=S.SUBMITTED) | Q(status=S.REGISTERED, contact_unclear=True))
+                .select_related("org").order_by("received_on")[:50])
+        return [WorkItem(module="信访", title=f"{p.number or '网上来信'} {p.title}",
+                         url=reverse("petitions:detail", args=[p.pk]),
+                         state="待登记（收到之日起15日内告知）" if p.status == S.SUBMITTED else "待处理（无法告知信访人）",
+                         basis="《信访工作条例》第二十三条") for p in rows]
 
     def track_application(self, code: str) -> dict | None:
         if not code.startswith("XF"):
