@@ -105,18 +105,13 @@ def module_rate(module: str, name: str = "rate") -> Callable:
     return rounding
 
 
-def rate_of(part, whole, value=None, rounding=None) -> Callable:
-    """A rate: ``part`` rows over ``whole`` rows. ``value`` (the module's own rate function) or ``rounding``
-    (the module's own percentage helper) gives the figure where the module computes it, so the dashboard and
-    the module's pages print the same number."""
+def rate_of(part, whole, rounding=None) -> Callable:
+    """A rate: ``part`` rows over ``whole`` rows. ``rounding`` is the module's own percentage helper where it has
+    one, so the dashboard and the module's pages print the same number."""
 
     def compute(orgs, period):
         n, d = part(orgs, period).count(), whole(orgs, period).count()
-        if value is not None:
-            figure = _plain(as_measure(value(orgs, period)).value)
-        else:
-            figure = (rounding or percent)(n, d)
-        return Measure(figure, n, d)
+        return Measure((rounding or percent)(n, d), n, d)
 
     return compute
 
@@ -142,45 +137,28 @@ def module_url(url_name: str, orgs, period: Period, **params) -> str | None:
 # ---------------------------------------------------------------- core: statutory deadlines of every module
 
 
-def _deadlines(orgs, rule_prefix: str = ""):
-    qs = Deadline.objects.filter(within(orgs), rule__kind=StatutoryRule.Kind.DEADLINE).select_related("rule", "org")
-    if rule_prefix:
-        qs = qs.filter(Q(rule__code=rule_prefix) | Q(rule__code__startswith=rule_prefix + "."))
-    return qs
+def _deadlines(orgs):
+    return Deadline.objects.filter(within(orgs), rule__kind=StatutoryRule.Kind.DEADLINE).select_related("rule", "org")
 
 
-def deadlines_decided(rule_prefix: str = ""):
+def deadlines_decided(orgs, period):
     """Deadlines falling due in the period whose outcome is known: met, late, or open and already past due."""
-
-    def records(orgs, period):
-        closed = Q(status__in=[Deadline.Status.MET, Deadline.Status.LATE])
-        overdue = Q(status=Deadline.Status.OPEN, due_on__lt=deadlines.today())
-        return _deadlines(orgs, rule_prefix).filter(closed | overdue, due_on__gte=period[0], due_on__lte=period[1])
-
-    return records
+    closed = Q(status__in=[Deadline.Status.MET, Deadline.Status.LATE])
+    overdue = Q(status=Deadline.Status.OPEN, due_on__lt=deadlines.today())
+    return _deadlines(orgs).filter(closed | overdue, due_on__gte=period[0], due_on__lte=period[1])
 
 
-def deadlines_met(rule_prefix: str = ""):
-    decided = deadlines_decided(rule_prefix)
-    return lambda orgs, period: decided(orgs, period).filter(status=Deadline.Status.MET)
+def deadlines_met(orgs, period):
+    return deadlines_decided(orgs, period).filter(status=Deadline.Status.MET)
 
 
 def deadlines_late(orgs, period):
-    return deadlines_decided()(orgs, period).exclude(status=Deadline.Status.MET)
+    return deadlines_decided(orgs, period).exclude(status=Deadline.Status.MET)
 
 
 def deadlines_overdue(orgs, period=None):
     """Running deadlines already past their due date, as of today (the 督办 list)."""
     return _deadlines(orgs).filter(status=Deadline.Status.OPEN, due_on__lt=deadlines.today())
-
-
-def deadline_rate(label: str, rule_prefix: str, app: str, definition: str = "", **extra) -> "Indicator":
-    """An on-time rate read from the statutory clocks (core.Deadline) a module runs on its matters."""
-    return Indicator(
-        label, "%", rate_of(deadlines_met(rule_prefix), deadlines_decided(rule_prefix)),
-        records=deadlines_decided(rule_prefix), part=deadlines_met(rule_prefix), app=app,
-        definition=definition or "届满日在本期内的法定期限中，在届满日前办结的比例；已届满仍未办结的计为未按期。",
-        date_label="届满日", date_field="due_on", **extra)
 
 
 # ---------------------------------------------------------------- 人民调解 (yifa.mediation)
@@ -490,69 +468,72 @@ def _training_list(view: str, **params):
 
 # ---------------------------------------------------------------- the registry
 
+def rate_entry(label: str, part, whole, *, rounding=None, **extra) -> Indicator:
+    """A rate whose records page lists its denominator (``whole``), each row marked whether it is in ``part``."""
+    return Indicator(label, "%", rate_of(part, whole, rounding=rounding), records=whole, part=part, **extra)
+
+
+def count_entry(label: str, unit: str, records, **extra) -> Indicator:
+    """A count whose value is exactly the number of its records."""
+    return Indicator(label, unit, counted(records), records=records, **extra)
+
+
 ME, LR, PE, OV = "yifa.mediation", "yifa.legal_review", "yifa.petitions", "yifa.oversight"
 EN, DE, ND, DI, TR = "yifa.enforcement", "yifa.decisions", "yifa.normative_docs", "yifa.disclosure", "yifa.training"
+LR_RATE = module_rate("yifa.legal_review.indicators")
+ACCEPTED = {"date_label": "受理日期", "date_field": "accepted_on"}
+DUE = {"date_label": "届满日", "date_field": "due_on"}
+DECIDED = {"date_label": "决定日期", "date_field": "decided_on"}
+PUBLISHED = {"date_label": "公布日期", "date_field": "published_on"}
 
 INDICATORS: dict[str, Indicator] = {
     # core: the statutory clocks every module runs
-    "core.deadline_on_time_rate": deadline_rate("法定期限按期办结率", "", "yifa.core", key=True),
-    "core.deadline_late": Indicator(
-        "逾期办结事项", "件", counted(deadlines_late), records=deadlines_late, date_label="届满日", date_field="due_on",
-        definition="届满日在本期内、未在届满日前办结的法定期限（含已届满仍在办的）。", lower_is_better=True),
-    "core.deadline_overdue": Indicator(
-        "当前逾期未办事项", "件", counted(deadlines_overdue), records=deadlines_overdue, snapshot=True, key=True,
-        lower_is_better=True, date_label="届满日", date_field="due_on",
+    "core.deadline_on_time_rate": rate_entry(
+        "法定期限按期办结率", deadlines_met, deadlines_decided, key=True, **DUE,
+        definition="届满日在本期内的法定期限中，在届满日前办结的比例；已届满仍未办结的计为未按期。"),
+    "core.deadline_late": count_entry(
+        "逾期办结事项", "件", deadlines_late, lower_is_better=True, **DUE,
+        definition="届满日在本期内、未在届满日前办结的法定期限（含已届满仍在办的）。"),
+    "core.deadline_overdue": count_entry(
+        "当前逾期未办事项", "件", deadlines_overdue, snapshot=True, key=True, lower_is_better=True, **DUE,
         definition="截至今日已过届满日仍在计时的法定期限，即督办的对象。"),
 
     # 人民调解
-    "mediation.accepted": Indicator("受理矛盾纠纷", "件", counted(_mediation("accepted")), records=_mediation("accepted"),
-                                    app=ME, key=True, date_label="受理日期", date_field="accepted_on"),
-    "mediation.success": Indicator("调解成功", "件", counted(_mediation("success")), records=_mediation("success"),
-                                   app=ME, date_label="受理日期", date_field="accepted_on"),
-    "mediation.success_rate": Indicator(
-        "调解成功率", "%", rate_of(_mediation("success"), _mediation("accepted"), rounding=MEDIATION_RATE),
-        records=_mediation("accepted"), part=_mediation("success"), app=ME, key=True,
-        definition="本期受理的纠纷中达成书面或口头调解协议的比例（人民调解法未定口径，本地设定）。",
-        date_label="受理日期", date_field="accepted_on"),
-    "mediation.mediation_rate": Indicator(
-        "调解率", "%", rate_of(_mediation("mediated"), _mediation("accepted"), rounding=MEDIATION_RATE),
-        records=_mediation("accepted"), part=_mediation("mediated"), app=ME,
-        definition="本期受理的纠纷中进入调解的比例。", date_label="受理日期", date_field="accepted_on"),
-    "mediation.on_time_rate": Indicator(
-        "纠纷按期调结率", "%", rate_of(_mediation("on_time"), _mediation("concluded"), rounding=MEDIATION_RATE),
-        records=_mediation("concluded"), part=_mediation("on_time"), app=ME,
-        definition="本期受理且已调结的纠纷中在调解期限内调结的比例（人民调解工作若干规定第三十三条）。",
-        date_label="受理日期", date_field="accepted_on"),
-    "mediation.screenings": Indicator("矛盾纠纷排查", "次", counted(_screenings), records=_screenings, app=ME,
-                                      date_label="排查日期", date_field="held_on"),
+    "mediation.accepted": count_entry("受理矛盾纠纷", "件", _mediation("accepted"), app=ME, key=True, **ACCEPTED),
+    "mediation.success": count_entry("调解成功", "件", _mediation("success"), app=ME, **ACCEPTED),
+    "mediation.success_rate": rate_entry(
+        "调解成功率", _mediation("success"), _mediation("accepted"), rounding=MEDIATION_RATE, app=ME, key=True,
+        definition="本期受理的纠纷中达成书面或口头调解协议的比例（人民调解法未定口径，本地设定）。", **ACCEPTED),
+    "mediation.mediation_rate": rate_entry(
+        "调解率", _mediation("mediated"), _mediation("accepted"), rounding=MEDIATION_RATE, app=ME,
+        definition="本期受理的纠纷中进入调解的比例。", **ACCEPTED),
+    "mediation.on_time_rate": rate_entry(
+        "纠纷按期调结率", _mediation("on_time"), _mediation("concluded"), rounding=MEDIATION_RATE, app=ME,
+        definition="本期受理且已调结的纠纷中在调解期限内调结的比例（人民调解工作若干规定第三十三条）。", **ACCEPTED),
+    "mediation.screenings": count_entry("矛盾纠纷排查", "次", _screenings, app=ME, date_label="排查日期",
+                                        date_field="held_on"),
 
     # 合法性审查、法律顾问
-    "legal_review.opinions_issued": Indicator(
-        "出具合法性审查意见书", "份", _legal("opinions_issued"), records=_legal("issued_records"), app=LR, key=True,
-        date_label="出具日期", date_field="issued_on"),
-    "legal_review.adoption_rate": Indicator(
-        "审查意见采纳率", "%", rate_of(_legal_adopted, _legal("adoption_records"), rounding=module_rate("yifa.legal_review.indicators")),
-        records=_legal("adoption_records"), part=_legal_adopted, app=LR,
+    "legal_review.opinions_issued": count_entry(
+        "出具合法性审查意见书", "份", _legal("issued_records"), app=LR, key=True, date_label="出具日期",
+        date_field="issued_on"),
+    "legal_review.adoption_rate": rate_entry(
+        "审查意见采纳率", _legal_adopted, _legal("adoption_records"), rounding=LR_RATE, app=LR,
         definition="已记录采纳情况的审查意见中采纳或部分采纳的比例。", date_label="出具日期", date_field="issued_on"),
-    "legal_review.adviser_coverage": Indicator(
-        "村（社区）法律顾问覆盖率", "%",
-        rate_of(_legal_covered, _legal_places, rounding=module_rate("yifa.legal_review.indicators")),
-        records=_legal_places, part=_legal_covered,
-        drill=lambda orgs, period: module_url("legal_review:adviser_list", orgs, period), app=LR,
+    "legal_review.adviser_coverage": rate_entry(
+        "村（社区）法律顾问覆盖率", _legal_covered, _legal_places, rounding=LR_RATE, app=LR,
+        drill=lambda orgs, period: module_url("legal_review:adviser_list", orgs, period),
         definition="期末（本期最后一日）有在聘法律顾问的村（社区）占村（社区）总数的比例（一村一法律顾问）。"),
 
     # 信访
-    "petitions.received": Indicator("登记信访事项", "件", counted(_petitions("received")), records=_petitions("received"),
-                                    app=PE, key=True, date_label="收到日期", date_field="received_on"),
-    "petitions.on_time_rate": Indicator(
-        "信访事项按期办结率", "%", rate_of(_petitions_on_time, _petitions("concluded"), rounding=PETITIONS_RATE),
-        records=_petitions("concluded"), part=_petitions_on_time, app=PE, key=True,
+    "petitions.received": count_entry("登记信访事项", "件", _petitions("received"), app=PE, key=True,
+                                      date_label="收到日期", date_field="received_on"),
+    "petitions.on_time_rate": rate_entry(
+        "信访事项按期办结率", _petitions_on_time, _petitions("concluded"), rounding=PETITIONS_RATE, app=PE, key=True,
         definition="本期办结的信访事项中在60日（经批准延长的90日）内办结的比例（信访工作条例第三十四条）。",
         date_label="办结日期", date_field="replied_on"),
-    "petitions.satisfaction_rate": Indicator(
-        "信访群众满意率", "%",
-        rate_of(_petitions_satisfied, _petitions("rated"), rounding=PETITIONS_RATE),
-        records=_petitions("rated"), part=_petitions_satisfied, app=PE,
+    "petitions.satisfaction_rate": rate_entry(
+        "信访群众满意率", _petitions_satisfied, _petitions("rated"), rounding=PETITIONS_RATE, app=PE,
         definition="本期参评的信访事项中评价为满意或基本满意的比例。"),
 
     # 建议提案、复议应诉
@@ -576,30 +557,21 @@ INDICATORS: dict[str, Indicator] = {
     "oversight.letter_on_time_rate": _oversight_entry("letter_on_time_rate", "复议意见书、司法建议按时回复率"),
 
     # 行政执法
-    "enforcement.cases": Indicator(
-        "行政处罚案件立案", "件", counted(_en_cases_filed), records=_en_cases_filed, app=EN, key=True,
-        date_label="立案日期", date_field="filed_on"),
-    "enforcement.case_on_time_rate": Indicator(
-        "行政处罚案件按期办结率", "%",
-        rate_of(_en_clocks("enforcement.case", met_only=True), _en_clocks("enforcement.case"), rounding=_en_rate),
-        records=_en_clocks("enforcement.case"), part=_en_clocks("enforcement.case", met_only=True), app=EN,
-        definition="本期办结的普通程序案件中在立案之日起90日（经批准延长的）内作出决定的比例（行政处罚法第六十条）。",
-        date_label="届满日", date_field="due_on"),
-    "enforcement.publicity_on_time_rate": Indicator(
-        "行政执法决定按时公示率", "%",
-        rate_of(_en_clocks("enforcement.publicity", met_only=True), _en_clocks("enforcement.publicity"),
-                rounding=_en_rate),
-        records=_en_clocks("enforcement.publicity"), part=_en_clocks("enforcement.publicity", met_only=True), app=EN,
-        definition="本期公示的行政处罚决定中在作出决定之日起7个工作日内公示的比例（国办发〔2018〕118号）。",
-        date_label="届满日", date_field="due_on"),
-    "enforcement.legal_review_rate": Indicator(
-        "重大执法决定法制审核率", "%", rate_of(_en_reviewed, _en_normal_penalties, rounding=_en_rate),
-        records=_en_normal_penalties, part=_en_reviewed, app=EN,
-        definition="本期以普通程序作出的行政处罚决定中经法制审核（同意）的比例（行政处罚法第五十八条）。",
-        date_label="决定日期", date_field="decided_on"),
-    "enforcement.certified_rate": Indicator(
-        "行政执法人员持证率", "%", rate_of(_en_certified, _en_officers, rounding=_en_rate),
-        records=_en_officers, part=_en_certified, app=EN,
+    "enforcement.cases": count_entry("行政处罚案件立案", "件", _en_cases_filed, app=EN, key=True,
+                                     date_label="立案日期", date_field="filed_on"),
+    "enforcement.case_on_time_rate": rate_entry(
+        "行政处罚案件按期办结率", _en_clocks("enforcement.case", met_only=True), _en_clocks("enforcement.case"),
+        rounding=_en_rate, app=EN, **DUE,
+        definition="本期办结的普通程序案件中在立案之日起90日（经批准延长的）内作出决定的比例（行政处罚法第六十条）。"),
+    "enforcement.publicity_on_time_rate": rate_entry(
+        "行政执法决定按时公示率", _en_clocks("enforcement.publicity", met_only=True),
+        _en_clocks("enforcement.publicity"), rounding=_en_rate, app=EN, **DUE,
+        definition="本期公示的行政处罚决定中在作出决定之日起7个工作日内公示的比例（国办发〔2018〕118号）。"),
+    "enforcement.legal_review_rate": rate_entry(
+        "重大执法决定法制审核率", _en_reviewed, _en_normal_penalties, rounding=_en_rate, app=EN, **DECIDED,
+        definition="本期以普通程序作出的行政处罚决定中经法制审核（同意）的比例（行政处罚法第五十八条）。"),
+    "enforcement.certified_rate": rate_entry(
+        "行政执法人员持证率", _en_certified, _en_officers, rounding=_en_rate, app=EN,
         definition="在岗执法人员中于期末（或今日）持有有效执法证件的比例（行政处罚法第四十二条）。"),
     "enforcement.reviewer_ratio": Indicator(
         "法制审核人员占执法人员比例", "%", _en_reviewer_ratio, records=_en_reviewers, app=EN,
@@ -607,77 +579,54 @@ INDICATORS: dict[str, Indicator] = {
         definition="在岗法制审核人员数与在岗执法人员数之比；下表列出法制审核人员。"),
 
     # 重大行政决策
-    "decisions.decided": Indicator(
-        "作出重大行政决策（含“三重一大”事项）", "项", counted(_decisions("decided_records")),
-        records=_decisions("decided_records"), app=DE, date_label="决定日期", date_field="decided_on"),
-    "decisions.legality_review_rate": Indicator(
-        "重大行政决策合法性审查率", "%",
-        rate_of(_decisions("legality_reviewed_records"), _decisions("decided_records"), rounding=DECISIONS_RATE),
-        records=_decisions("decided_records"), part=_decisions("legality_reviewed_records"), app=DE,
-        definition="本期作出的决策中经合法性审查后讨论决定的比例（重大行政决策程序暂行条例第二十五条）。",
-        date_label="决定日期", date_field="decided_on"),
-    "decisions.public_comment_rate": Indicator(
-        "重大行政决策公开征求意见率", "%",
-        rate_of(_decisions("commented_records"), _decisions("participation_required_records"),
-                rounding=DECISIONS_RATE),
-        records=_decisions("participation_required_records"), part=_decisions("commented_records"), app=DE,
-        definition="本期作出、须公众参与的决策中向社会公开征求意见的比例（条例第十四至十六条）。",
-        date_label="决定日期", date_field="decided_on"),
-    "decisions.catalogues_published": Indicator(
-        "决策事项目录公布", "个", counted(_decision_catalogues), records=_decision_catalogues, app=DE,
+    "decisions.decided": count_entry("作出重大行政决策（含“三重一大”事项）", "项", _decisions("decided_records"),
+                                     app=DE, **DECIDED),
+    "decisions.legality_review_rate": rate_entry(
+        "重大行政决策合法性审查率", _decisions("legality_reviewed_records"), _decisions("decided_records"),
+        rounding=DECISIONS_RATE, app=DE, **DECIDED,
+        definition="本期作出的决策中经合法性审查后讨论决定的比例（重大行政决策程序暂行条例第二十五条）。"),
+    "decisions.public_comment_rate": rate_entry(
+        "重大行政决策公开征求意见率", _decisions("commented_records"), _decisions("participation_required_records"),
+        rounding=DECISIONS_RATE, app=DE, **DECIDED,
+        definition="本期作出、须公众参与的决策中向社会公开征求意见的比例（条例第十四至十六条）。"),
+    "decisions.catalogues_published": count_entry(
+        "决策事项目录公布", "个", _decision_catalogues, app=DE,
         definition="本年度重大行政决策事项目录经同级党委同意后公布的个数（条例第三条）。"),
 
     # 行政规范性文件
-    "normative_docs.published": Indicator(
-        "制定公布行政规范性文件", "件", counted(_normative("published_records")), records=_normative("published_records"),
-        app=ND, date_label="公布日期", date_field="published_on"),
-    "normative_docs.filing_rate": Indicator(
-        "规范性文件报备率", "%",
-        rate_of(_normative("filed_records"), _normative("published_records"), rounding=NORMATIVE_RATE),
-        records=_normative("published_records"), part=_normative("filed_records"), app=ND,
-        definition="本期公布的规范性文件中已报送备案的比例（示范指标体系三级指标第27项）。",
-        date_label="公布日期", date_field="published_on"),
-    "normative_docs.filing_on_time_rate": Indicator(
-        "规范性文件报备及时率", "%",
-        rate_of(_normative("on_time_records"), _normative("filed_records"), rounding=NORMATIVE_RATE),
-        records=_normative("filed_records"), part=_normative("on_time_records"), app=ND,
-        definition="本期公布并已报备的规范性文件中在规定时限内报备的比例。",
-        date_label="公布日期", date_field="published_on"),
-    "normative_docs.legality_review_rate": Indicator(
-        "规范性文件合法性审核率", "%",
-        rate_of(_normative_reviewed, _normative("deliberated_records"), rounding=NORMATIVE_RATE),
-        records=_normative("deliberated_records"), part=_normative_reviewed, app=ND,
-        definition="本期集体审议的规范性文件中经合法性审核（合法或修改后合法）的比例（国办发〔2018〕37号）。",
-        date_label="审议日期", date_field="deliberated_on"),
-    "normative_docs.comment_rate": Indicator(
-        "规范性文件公开征求意见达标率", "%",
-        rate_of(_normative("comment_compliant_records"), _normative("published_records"), rounding=NORMATIVE_RATE),
-        records=_normative("published_records"), part=_normative("comment_compliant_records"), app=ND,
-        definition="本期公布的规范性文件中征求意见期不少于7个工作日（涉及市场主体的不少于30日）的比例。",
-        date_label="公布日期", date_field="published_on"),
-    "normative_docs.corrections": Indicator(
-        "备案审查纠错", "件", counted(_normative_corrections), records=_normative_corrections, app=ND,
-        lower_is_better=True, date_label="责令纠正日期", date_field="ordered_on"),
+    "normative_docs.published": count_entry("制定公布行政规范性文件", "件", _normative("published_records"), app=ND,
+                                            **PUBLISHED),
+    "normative_docs.filing_rate": rate_entry(
+        "规范性文件报备率", _normative("filed_records"), _normative("published_records"), rounding=NORMATIVE_RATE,
+        app=ND, **PUBLISHED, definition="本期公布的规范性文件中已报送备案的比例（示范指标体系三级指标第27项）。"),
+    "normative_docs.filing_on_time_rate": rate_entry(
+        "规范性文件报备及时率", _normative("on_time_records"), _normative("filed_records"), rounding=NORMATIVE_RATE,
+        app=ND, **PUBLISHED, definition="本期公布并已报备的规范性文件中在规定时限内报备的比例。"),
+    "normative_docs.legality_review_rate": rate_entry(
+        "规范性文件合法性审核率", _normative_reviewed, _normative("deliberated_records"), rounding=NORMATIVE_RATE,
+        app=ND, date_label="审议日期", date_field="deliberated_on",
+        definition="本期集体审议的规范性文件中经合法性审核（合法或修改后合法）的比例（国办发〔2018〕37号）。"),
+    "normative_docs.comment_rate": rate_entry(
+        "规范性文件公开征求意见达标率", _normative("comment_compliant_records"), _normative("published_records"),
+        rounding=NORMATIVE_RATE, app=ND, **PUBLISHED,
+        definition="本期公布的规范性文件中征求意见期不少于7个工作日（涉及市场主体的不少于30日）的比例。"),
+    "normative_docs.corrections": count_entry("备案审查纠错", "件", _normative_corrections, app=ND,
+                                              lower_is_better=True, date_label="责令纠正日期", date_field="ordered_on"),
 
     # 政府信息公开
-    "disclosure.requests": Indicator(
-        "受理政府信息公开申请", "件", counted(_disclosure_requests("new")), records=_disclosure_requests("new"),
-        app=DI, date_label="收到日期", date_field="received_on"),
-    "disclosure.reply_on_time_rate": Indicator(
-        "政府信息公开申请按时答复率", "%",
-        rate_of(_disclosure_on_time, _disclosure_requests("finished"), rounding=DISCLOSURE_RATE),
-        records=_disclosure_requests("finished"), part=_disclosure_on_time, app=DI,
+    "disclosure.requests": count_entry("受理政府信息公开申请", "件", _disclosure_requests("new"), app=DI,
+                                       date_label="收到日期", date_field="received_on"),
+    "disclosure.reply_on_time_rate": rate_entry(
+        "政府信息公开申请按时答复率", _disclosure_on_time, _disclosure_requests("finished"), rounding=DISCLOSURE_RATE,
+        app=DI, date_label="答复日期", date_field="replied_on",
         definition="本期办结的申请中在20个工作日（经批准延长的40个工作日，补正、征求第三方意见期间不计）内答复的比例"
-                   "（政府信息公开条例第三十三条）。", date_label="答复日期", date_field="replied_on"),
-    "disclosure.publications": Indicator(
-        "主动公开政府信息", "条", counted(_disclosure_publications("all")), records=_disclosure_publications("all"),
-        app=DI, date_label="公开日期", date_field="published_on"),
-    "disclosure.proactive_on_time_rate": Indicator(
-        "主动公开及时率", "%",
-        rate_of(_publications_on_time, _disclosure_publications("all"), rounding=DISCLOSURE_RATE),
-        records=_disclosure_publications("all"), part=_publications_on_time, app=DI,
-        definition="本期主动公开的信息中在形成或变更之日起20个工作日内公开的比例（第二十六条）。",
-        date_label="公开日期", date_field="published_on"),
+                   "（政府信息公开条例第三十三条）。"),
+    "disclosure.publications": count_entry("主动公开政府信息", "条", _disclosure_publications("all"), app=DI,
+                                           date_label="公开日期", date_field="published_on"),
+    "disclosure.proactive_on_time_rate": rate_entry(
+        "主动公开及时率", _publications_on_time, _disclosure_publications("all"), rounding=DISCLOSURE_RATE, app=DI,
+        date_label="公开日期", date_field="published_on",
+        definition="本期主动公开的信息中在形成或变更之日起20个工作日内公开的比例（第二十六条）。"),
 
     # 学法与普法
     "training.study_hours_rate": Indicator(
