@@ -13,6 +13,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from yifa.core import audit, deadlines
+from yifa.core.attachments import attach
+from yifa.core.models import Attachment
 from yifa.core.models.deadlines import Deadline, StatutoryRule
 from yifa.core.numbering import next_number
 from yifa.core.workflow import InvalidTransition, transition
@@ -652,6 +654,21 @@ def rate(case: DisputeCase, *, rating: str, comment: str = "") -> DisputeCase:
     audit.record("mediation.rate", case, by=None, org=case.org, note="公众评价",
                  changes={"rating": [None, case.get_rating_display()]})
     return case
+
+
+# ------------------------------------------------------------------ 卷宗材料
+
+
+FILE_KINDS = ["调解申请书", "受理登记表", "调查记录", "调解笔录", "调解协议书（签署件）", "司法确认裁定书", "回访记录",
+              "其他材料"]
+
+
+@transaction.atomic
+def attach_file(case: DisputeCase, *, by, upload, kind: str, note: str = "") -> Attachment:
+    """卷宗材料: a scanned or recorded paper of the case, kept by its hash (人民调解法 第二十七条 立卷归档)."""
+    if kind not in FILE_KINDS:
+        raise ValidationError({"kind": "请选择材料种类。"})
+    return attach(upload, org=case.org, by=by, target=case, description="：".join(filter(None, [kind, note.strip()])))
 
 
 # ------------------------------------------------------------------ 排查

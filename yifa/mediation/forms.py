@@ -335,6 +335,18 @@ class NoteForm(forms.Form):
             self.fields["note"].widget = forms.TextInput(attrs={"placeholder": "如：已约谈当事人、已报告派出所"})
 
 
+class FileForm(forms.Form):
+    kind = forms.ChoiceField(label="材料种类")
+    note = forms.CharField(label="说明", max_length=100, required=False)
+    file = forms.FileField(label="文件", help_text="PDF、图片、Word、音频或视频；文件按内容哈希保存，不会被覆盖")
+
+    def __init__(self, *args, **kwargs):
+        from .actions import FILE_KINDS
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", "请选择")] + [(k, k) for k in FILE_KINDS]
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(label="台账文件（.xlsx）")
 

@@ -26,6 +26,7 @@ urlpatterns = [
     path("<int:pk>/confirmation/", views.confirmation, name="confirmation"),
     path("<int:pk>/follow-up/", views.follow_up, name="follow_up"),
     path("<int:pk>/close/", views.close, name="close"),
+    path("<int:pk>/files/", views.attachment_add, name="attachment_add"),
     path("committees/", views.committee_list, name="committee_list"),
     path("committees/new/", views.committee_create, name="committee_create"),
     path("committees/<int:pk>/", views.committee_detail, name="committee_detail"),

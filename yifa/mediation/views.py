@@ -18,6 +18,7 @@ from django.utils.encoding import escape_uri_path
 from django.views.decorators.http import require_POST
 
 from yifa.core import deadlines, excel
+from yifa.core.attachments import attachments_of
 from yifa.core.identity import mask_address, mask_id, mask_phone
 from yifa.core.models import AuditEntry, Org
 from yifa.core.pagination import keyset_page
@@ -54,6 +55,18 @@ def _units(request) -> list[Org]:
         q |= Q(path__startswith=path)
     qs = Org.objects.all() if request.user.is_superuser else Org.objects.filter(q)
     return list(qs.filter(is_active=True).exclude(kind=Org.Kind.DEPARTMENT).order_by("path"))
+
+
+def _filter_units(request) -> list[Org]:
+    """The list's unit filter: the user's highest units and two levels below them. A city overseer chooses among
+    its districts and 乡镇/街道 (not two thousand 村/社区), a 乡镇/街道 worker among its 村/社区."""
+    paths = scope_paths(request.user)
+    top = 0 if request.user.is_superuser else min((p.count("/") - 2 for p in paths), default=0)
+    q = Q(pk__in=[])
+    for path in paths:
+        q |= Q(path__startswith=path)
+    qs = Org.objects.all() if request.user.is_superuser else Org.objects.filter(q)
+    return list(qs.filter(is_active=True, depth__lte=top + 2).exclude(kind=Org.Kind.DEPARTMENT).order_by("path"))
 
 
 def _top_units(request) -> list[Org]:
@@ -138,7 +151,7 @@ def case_list(request):
     org = acting_org(request)
     return render(request, "mediation/case_list.html", {
         "page": page, "rows": rows, "statuses": DisputeCase.Status.choices, "types": DisputeType.choices,
-        "channels": Channel.choices, "units": _units(request), "today": deadlines.today(),
+        "channels": Channel.choices, "units": _filter_units(request), "today": deadlines.today(),
         "can_register": perms.can_register(request.user, org), "can_import": perms.can_import(request.user, org),
         "query": request.GET.urlencode(),
     })
@@ -316,6 +329,8 @@ def _render_case(request, case: DisputeCase, bound: dict | None = None, status: 
             agreement.kind == Agreement.Kind.WRITTEN and not agreement.is_effective)),
         "can_download": perms.can_download_agreement(user, case),
         "can_add_party": case.is_open and full,
+        "attachments": attachments_of(case) if full else [],
+        "file_form": (bound or {}).get("file") or forms.FileForm(prefix="file"),
     }
     return render(request, "mediation/case_detail.html", context, status=status)
 
@@ -464,6 +479,25 @@ def follow_up(request, pk):
 def close(request, pk):
     return _step(request, pk, "close", lambda c: forms.OnDateForm(request.POST, prefix="close", label="结案日期"),
                  lambda c, d: actions.close(c, by=request.user, on=d["on"], note=d["note"]), "已结案归档。")
+
+
+@require_POST
+@login_required
+def attachment_add(request, pk):
+    """上传卷宗材料."""
+    case = _case(request, pk)
+    _require(perms.can_see_personal_data(request.user, case))
+    form = forms.FileForm(request.POST, request.FILES, prefix="file")
+    if form.is_valid():
+        try:
+            actions.attach_file(case, by=request.user, upload=form.cleaned_data["file"], kind=form.cleaned_data["kind"],
+                                note=form.cleaned_data["note"])
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "材料已归入卷宗。")
+            return redirect(reverse("mediation:case_detail", args=[case.pk]) + "#files")
+    return _render_case(request, case, {"file": form})
 
 
 @login_required
