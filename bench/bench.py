@@ -420,9 +420,10 @@ def concurrent_load(seconds: int, users: int = 50) -> dict:
         script = Path(tempfile.mkdtemp(prefix="yifa-wrk-")) / "paths.lua"
         script.write_text(WRK_SCRIPT % ", ".join(f'"{p}"' for p in paths))
         cookie = f"Cookie: sessionid={session.session_key}"
-        # Warm every worker (first requests load templates and the calendar).
-        subprocess.run([wrk, "-t1", "-c4", "-d3s", "-s", str(script), "-H", cookie, f"http://127.0.0.1:{port}"],
-                       capture_output=True, text=True, timeout=60)
+        _wait_until_served(f"http://127.0.0.1:{port}/accounts/login/")
+        # Warm every worker (the first requests of a process load templates, URLs and the calendar).
+        subprocess.run([wrk, "-t1", f"-c{workers * 2}", "-d10s", "--timeout", "30s", "-s", str(script), "-H", cookie,
+                        f"http://127.0.0.1:{port}"], capture_output=True, text=True, timeout=120)
         proc = subprocess.run([wrk, "-t2", f"-c{users}", f"-d{seconds}s", "--timeout", "30s", "--latency", "-s",
                                str(script), "-H", cookie, f"http://127.0.0.1:{port}"],
                               capture_output=True, text=True, timeout=seconds + 120)
@@ -433,6 +434,21 @@ def concurrent_load(seconds: int, users: int = 50) -> dict:
         except subprocess.TimeoutExpired:
             server.kill()
     return _parse_wrk(proc.stdout, users, seconds, workers, len(paths))
+
+
+def _wait_until_served(url: str, seconds: int = 240):
+    """Until gunicorn's workers have imported the project and answer (the port opens before they do)."""
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=30) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"gunicorn 未在 {seconds} 秒内响应")
 
 
 def _ms(text: str) -> float:
@@ -540,7 +556,7 @@ def run(*, scale: str, quick: bool, parts: set[str] | None = None, repeat: int |
         ("dashboard", lambda: dashboard(max(3, repeat // 2))),
         ("memory", memory),
         ("deadlines", lambda: deadlines_bench({"tiny": 5_000, "quick": 200_000}.get(scale, 1_000_000))),
-        ("load", lambda: concurrent_load(15 if scale != "city" else 30)),
+        ("load", lambda: concurrent_load(20 if scale != "city" else 30)),
         ("imports", lambda: imports({"tiny": 200, "quick": 5_000}.get(scale, 100_000),
                                     Path(tempfile.mkdtemp(prefix="yifa-bench-")))),
     ]
