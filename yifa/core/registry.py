@@ -90,7 +90,11 @@ def portal_sections() -> list[PortalSection]:
 
 
 def track_application(code: str) -> dict | None:
-    """Ask each module whether ``code`` is one of its tracking codes (查询码); the first answer wins."""
+    """Ask each module whether ``code`` is one of its tracking codes (查询码); the first answer wins.
+
+    An answer is {"title", "status", "steps": [(date, text)], optional "link": (label, url)} with no
+    personal data; "link" offers the next thing the applicant can do (e.g. rate the service).
+    """
     code = (code or "").strip().upper()
     if not code:
         return None

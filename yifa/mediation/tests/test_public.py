@@ -103,6 +103,8 @@ def test_the_applicant_rates_the_service_once_after_closure(client, w):
     actions.record_failure(case, by=w.village_mediator_user, routes=["litigation"], note="对方拒绝调解。")
     actions.close(case, by=w.village_mediator_user)
     assert registry.track_application(case.tracking_code)["link"][1] == url + f"?code={case.tracking_code}"
+    tracked = client.get(reverse("portal:track") + f"?code={case.tracking_code}").content.decode()
+    assert f'href="{url}?code={case.tracking_code}">评价本次调解服务</a>' in tracked
     response = client.post(url, {"code": case.tracking_code.lower(), "rating": "good", "comment": "调解员很耐心。"})
     assert response.status_code == 302
     case.refresh_from_db()
