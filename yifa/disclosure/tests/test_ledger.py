@@ -17,6 +17,12 @@ REQUEST_HEADERS = [c.header for c in ledger.REQUEST_COLUMNS]
 PUBLICATION_HEADERS = [c.header for c in ledger.PUBLICATION_COLUMNS]
 
 
+def body(response) -> bytes:
+    """Exports are streamed from a temporary file (FileResponse)."""
+    assert response.streaming
+    return b"".join(response.streaming_content)
+
+
 def _xlsx(headers, rows) -> SimpleUploadedFile:
     wb = Workbook()
     ws = wb.active
@@ -87,7 +93,7 @@ def test_an_exported_request_ledger_imports_to_the_same_records(tree, request_, 
 
     make_request(tree.township, h, received_on=dt.date(2025, 8, 28), email="a@example.com")
     client.force_login(h)
-    content = client.get(reverse("disclosure:ledger_export", args=["requests"])).content
+    content = body(client.get(reverse("disclosure:ledger_export", args=["requests"])))
     ws = load_workbook(io.BytesIO(content)).active
     texts = [row[REQUEST_HEADERS.index("答复内容")] for row in ws.iter_rows(min_row=2, values_only=True)]
     assert "'=HYPERLINK(\"http://evil.example\",\"点我\")" in texts
@@ -113,7 +119,7 @@ def test_publications_import_all_or_nothing_and_round_trip(tree, frozen, client)
     draft = ProactiveDisclosure.objects.get(status="draft")
     assert deadlines.of(draft)[0].due_on == dt.date(2025, 9, 22)
     make_publication(tree.township, tree.township_handler, title="@SUM(1+1)", published_on=dt.date(2025, 8, 10))
-    content = client.get(reverse("disclosure:ledger_export", args=["publications"])).content
+    content = body(client.get(reverse("disclosure:ledger_export", args=["publications"])))
     before = sorted((ledger.export_publication(p) for p in ProactiveDisclosure.objects.all()),
                     key=lambda r: (r["index_number"], r["title"]))
     ProactiveDisclosure.objects.all().delete()

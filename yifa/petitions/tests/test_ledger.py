@@ -15,6 +15,12 @@ from yifa.petitions.models import Petition
 HEADERS = [c.header for c in ledger.COLUMNS]
 
 
+def body(response) -> bytes:
+    """Exports are streamed from a temporary file (FileResponse)."""
+    assert response.streaming
+    return b"".join(response.streaming_content)
+
+
 def _row(i, **values):
     row = {"收到日期": "2025-03-%02d" % (i % 28 + 1), "信访形式": "来访", "信访人": f"群众{i}",
            "事项摘要": f"反映事项{i}", "诉求、事实和理由": "道路破损，请求维修。", "事项类别": "申诉求决类",
@@ -106,7 +112,7 @@ def test_an_exported_sheet_imports_again_to_the_same_records(tree, replied, froz
                   referred_by="甲区信访局")
     client.force_login(tree.township_handler)
     exported = client.get(reverse("petitions:ledger_export"))
-    content = b"".join(exported.streaming_content) if exported.streaming else exported.content
+    content = body(exported)
     ws = load_workbook(io.BytesIO(content)).active
     titles = [row[HEADERS.index("事项摘要")] for row in ws.iter_rows(min_row=2, values_only=True)]
     assert "'=HYPERLINK(\"http://evil.example\",\"点我\")" in titles  # inert text, not a formula
@@ -121,11 +127,11 @@ def test_an_exported_sheet_imports_again_to_the_same_records(tree, replied, froz
 
 def test_the_export_follows_the_lists_filter_and_scope(tree, registered, sibling_petition, client):
     client.force_login(tree.district_overseer)
-    content = client.get(reverse("petitions:ledger_export"), {"status": "registered"}).content
+    content = body(client.get(reverse("petitions:ledger_export"), {"status": "registered"}))
     numbers = [r[0] for r in load_workbook(io.BytesIO(content)).active.iter_rows(min_row=2, values_only=True)]
     assert sorted(numbers) == sorted([registered.number, sibling_petition.number])
     client.force_login(tree.township_handler)
-    content = client.get(reverse("petitions:ledger_export")).content
+    content = body(client.get(reverse("petitions:ledger_export")))
     numbers = [r[0] for r in load_workbook(io.BytesIO(content)).active.iter_rows(min_row=2, values_only=True)]
     assert numbers == [registered.number]
 
@@ -133,3 +139,21 @@ def test_the_export_follows_the_lists_filter_and_scope(tree, registered, sibling
 def test_an_overseer_cannot_import(tree, client):
     client.force_login(tree.district_overseer)
     assert client.get(reverse("petitions:ledger_import")).status_code == 403
+
+
+def test_a_large_export_is_streamed_with_little_memory(tree, frozen, client):
+    import tracemalloc
+
+    Petition.objects.bulk_create([
+        Petition(org=tree.township, number=f"东街信〔2024〕{i}号", channel="letter", received_on=dt.date(2024, 5, 6),
+                 petitioner_name=f"群众{i}", title=f"反映事项{i}", content="道路破损，请求维修。" * 5,
+                 status="replied", notified_on=dt.date(2024, 5, 8), opinion="support", opinion_text="已维修。",
+                 replied_on=dt.date(2024, 6, 1)) for i in range(20000)], batch_size=1000)
+    client.force_login(tree.township_handler)
+    tracemalloc.start()
+    response = client.get(reverse("petitions:ledger_export"))
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    sheet = load_workbook(io.BytesIO(body(response)), read_only=True).active
+    assert sum(1 for _ in sheet.iter_rows(values_only=True)) == 20001
+    assert peak < 40 * 1024 * 1024, f"peak {peak / 1048576:.1f} MB"
