@@ -79,11 +79,15 @@ def hours_by_cadre(orgs, period) -> list[dict]:
     totals = dict(Attendance.objects.filter(_within(orgs, "session__org"), session__status=StudySession.Status.HELD,
                                             session__held_on__range=period)
                   .values_list("cadre").annotate(total=Sum("hours")).values_list("cadre", "total"))
-    targets: dict[int, Decimal] = {}
+    people = list(cadres(orgs).select_related("org").order_by("org__path", "category", "name"))
+    year = period[1].year
+    # Every unit's target in one query (a city has hundreds of units); a unit without one has the default.
+    targets: dict[int, Decimal] = {t.org_id: t.hours_per_person for t in
+                                   StudyTarget.objects.filter(org_id__in={c.org_id for c in people}, year=year)}
     rows = []
-    for cadre in cadres(orgs).select_related("org").order_by("org__path", "category", "name"):
+    for cadre in people:
         if cadre.org_id not in targets:
-            targets[cadre.org_id] = target_for(cadre.org, period[1].year).hours_per_person
+            targets[cadre.org_id] = StudyTarget(org_id=cadre.org_id, year=year).hours_per_person
         hours = totals.get(cadre.pk) or Decimal(0)
         target = targets[cadre.org_id]
         rows.append({"cadre": cadre, "hours": hours, "target": target, "met": hours >= target,
