@@ -10,6 +10,7 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from yifa.core import audit, deadlines
@@ -807,6 +808,10 @@ def import_ledger(rows: list[dict], *, by, org) -> list[DisputeCase]:
         _import_history(case, row)
         cases.append(case)
         parties.append(built)
+    clocks = _ImportClocks([c.accepted_on for c in cases if c.accepted_on])
+    for case in cases:
+        if case.accepted_on:
+            case.resolve_due_on = clocks.due(case.accepted_on).due_on
     for year in sorted({c.registered_on.year for c in cases}):
         of_year = [c for c in cases if c.registered_on.year == year]
         for case, value in zip(of_year, _take_numbers(org, "mediation.case", year, len(of_year))):
@@ -816,7 +821,7 @@ def import_ledger(rows: list[dict], *, by, org) -> list[DisputeCase]:
         for party in built:
             party.case = case
     Party.objects.bulk_create([p for built in parties for p in built], batch_size=2000)
-    running = _start_imported_clocks([c for c in created if c.accepted_on], by=by, org=org)
+    running = clocks.start_all([c for c in created if c.accepted_on], by=by, org=org)
     audit.record("mediation.import_ledger", org, by=by, org=org,
                  note=f"从台账导入矛盾纠纷{len(created)}起，其中{running}起仍在调解、调解期限计时中",
                  changes={"ids": [c.pk for c in created]})
@@ -867,28 +872,40 @@ def _take_numbers(org, kind: str, year: int, count: int) -> range:
     return range(last - count + 1, last + 1)
 
 
-def _start_imported_clocks(cases: list[DisputeCase], *, by, org) -> int:
-    """The 调解期限 of every accepted row, from a calendar loaded once; returns how many still run."""
-    if not cases:
-        return 0
-    first, last = min(c.accepted_on for c in cases), max(c.accepted_on for c in cases)
-    calendar = deadlines.WorkCalendar.load(first, last + dt.timedelta(days=400))
-    computed = {day: deadlines.compute(RESOLVE, day, calendar=calendar) for day in {c.accepted_on for c in cases}}
-    rule = StatutoryRule.objects.get(code=RESOLVE)
-    clocks, running = [], 0
-    for case in cases:
-        result = computed[case.accepted_on]
-        case.resolve_due_on = result.due_on
-        if case.outcome_on is None:
-            status, running = Deadline.Status.OPEN, running + 1
-        else:
-            status = Deadline.Status.MET if case.outcome_on <= result.due_on else Deadline.Status.LATE
-        clocks.append(Deadline(
-            org=org, target_type=case._meta.label_lower, target_id=str(case.pk), target_repr=str(case)[:200],
-            target_url=case.get_absolute_url(), rule=rule, count=rule.count, unit=rule.unit,
-            started_on=case.accepted_on, due_on=result.due_on, status=status, completed_on=case.outcome_on,
-            no_calendar_data=result.no_calendar_data, note="台账导入",
-            created_by=by if getattr(by, "pk", None) else None))
-    Deadline.objects.bulk_create(clocks, batch_size=1000)
-    DisputeCase.objects.bulk_update(cases, ["resolve_due_on"], batch_size=1000)
-    return running
+class _ImportClocks:
+    """The 调解期限 of a ledger's accepted rows: the calendar loaded and the rule read once, each start day
+    computed once."""
+
+    def __init__(self, days: list[dt.date]):
+        self.computed = {}
+        if not days:
+            return
+        self.calendar = deadlines.WorkCalendar.load(min(days), max(days) + dt.timedelta(days=400))
+        self.rule = StatutoryRule.objects.filter(code=RESOLVE).first()
+        if self.rule is None:  # a table emptied after it was seeded: computing by code adds the rule back
+            deadlines.compute(RESOLVE, min(days), calendar=self.calendar)
+            self.rule = StatutoryRule.objects.get(code=RESOLVE)
+
+    def due(self, day: dt.date):
+        if day not in self.computed:
+            self.computed[day] = deadlines.compute(self.rule, day, calendar=self.calendar)
+        return self.computed[day]
+
+    def start_all(self, cases: list[DisputeCase], *, by, org) -> int:
+        """Write the clocks of the saved cases; returns how many still run."""
+        rule, rows, running = getattr(self, "rule", None), [], 0
+        link = reverse("mediation:case_detail", args=[987654321])
+        for case in cases:
+            result = self.due(case.accepted_on)
+            if case.outcome_on is None:
+                status, running = Deadline.Status.OPEN, running + 1
+            else:
+                status = Deadline.Status.MET if case.outcome_on <= result.due_on else Deadline.Status.LATE
+            rows.append(Deadline(
+                org=org, target_type=case._meta.label_lower, target_id=str(case.pk), target_repr=str(case)[:200],
+                target_url=link.replace("987654321", str(case.pk)), rule=rule, count=rule.count, unit=rule.unit,
+                started_on=case.accepted_on, due_on=result.due_on, status=status, completed_on=case.outcome_on,
+                no_calendar_data=result.no_calendar_data, note="台账导入",
+                created_by=by if getattr(by, "pk", None) else None))
+        Deadline.objects.bulk_create(rows, batch_size=1000)
+        return running
