@@ -317,7 +317,8 @@ def _as_extensions(extensions, rule: StatutoryRule | None) -> list[Extension]:
     return result
 
 
-def _rule(rule_or_code) -> StatutoryRule:
+def get_rule(rule_or_code) -> StatutoryRule:
+    """The rule row for a code; codes missing from the table (new, or a flushed database) are added first."""
     if isinstance(rule_or_code, StatutoryRule):
         return rule_or_code
     rule = StatutoryRule.objects.filter(code=rule_or_code).first()
@@ -340,7 +341,7 @@ def compute(rule_code, start: dt.date, *, pauses=(), extensions=0, calendar: Wor
     extensions of the rule, or (count, unit, reason) items. ``count``/``unit`` override the rule's
     (a deadline keeps the values it started with).
     """
-    rule = _rule(rule_code)
+    rule = get_rule(rule_code)
     count = rule.count if count is None else count
     unit = unit or rule.unit
     pause_list = _as_pauses(pauses)
@@ -595,7 +596,7 @@ def start(target, rule_code, *, start: dt.date, by, org: Org | None = None, note
     第三十条: the reply period runs again from receipt of the 补正): the old one is cancelled, a new one
     begins; both are audited.
     """
-    rule = _rule(rule_code)
+    rule = get_rule(rule_code)
     org = org or _org_of(target)
     if org is None:
         raise DeadlineError("无法确定期限所属单位。")

@@ -312,14 +312,19 @@ class _Clocks:
         starts = list(starts)
         first, last = min(starts, default=deadlines.today()), max(starts, default=deadlines.today())
         self.calendar = deadlines.WorkCalendar.load(first, last + dt.timedelta(days=400))
-        self.rules = {r.code: r for r in StatutoryRule.objects.filter(code__startswith="oversight.")}
+        self.rules = {}
         self.cache = {}
+
+    def rule(self, rule_code: str) -> StatutoryRule:
+        if rule_code not in self.rules:
+            self.rules[rule_code] = deadlines.get_rule(rule_code)
+        return self.rules[rule_code]
 
     def __call__(self, rule_code: str, start: dt.date) -> tuple[dt.date, bool]:
         """(due date, whether it reached a year without holiday data)."""
         key = (rule_code, start)
         if key not in self.cache:
-            rule = self.rules[rule_code]
+            rule = self.rule(rule_code)
             due = self.calendar.due_date(start, rule.count, rule.unit)
             missing = any(not self.calendar.covers(year) for year in range(start.year, due.year + 1))
             self.cache[key] = (due, missing)
@@ -329,7 +334,7 @@ class _Clocks:
         """Running clocks for the imported matters still waiting for their answer."""
         rows = []
         for obj in objects:
-            rule, (due_on, missing) = self.rules[obj.rule_code], self(obj.rule_code, obj.clock_start)
+            rule, (due_on, missing) = self.rule(obj.rule_code), self(obj.rule_code, obj.clock_start)
             rows.append(Deadline(org=org, target_type=obj._meta.label_lower, target_id=str(obj.pk),
                                  target_repr=str(obj)[:200], target_url=obj.get_absolute_url(), rule=rule,
                                  count=rule.count, unit=rule.unit, started_on=obj.clock_start, due_on=due_on,
