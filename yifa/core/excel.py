@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.utils.encoding import escape_uri_path
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -67,17 +68,20 @@ def safe_cell(value):
 
 
 def _sheet(title: str, columns: list[Column]):
-    wb = Workbook()
-    ws = wb.active
-    ws.title = title[:31]
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DCE6F2")
+    """A write-only workbook with the header row written: rows appended later are flushed as they
+    come, so an export of many rows never holds them all as cell objects."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title[:31])
     for i, col in enumerate(columns, start=1):
-        cell = ws.cell(row=1, column=i, value=col.header + (" *" if col.required else ""))
-        cell.font, cell.fill = bold, fill
-        cell.alignment = Alignment(horizontal="center")
         ws.column_dimensions[get_column_letter(i)].width = col.width
     ws.freeze_panes = "A2"
+    bold, fill, centre = Font(bold=True), PatternFill("solid", fgColor="DCE6F2"), Alignment(horizontal="center")
+    header = []
+    for col in columns:
+        cell = WriteOnlyCell(ws, value=col.header + (" *" if col.required else ""))
+        cell.font, cell.fill, cell.alignment = bold, fill, centre
+        header.append(cell)
+    ws.append(header)
     return wb, ws
 
 
@@ -92,10 +96,14 @@ def _response(wb, filename: str) -> HttpResponse:
 def template_response(columns: list[Column], *, title: str, filename: str) -> HttpResponse:
     """导入模板: headers (required ones marked *) and a row of hints."""
     wb, ws = _sheet(title, columns)
-    for i, col in enumerate(columns, start=1):
+    grey = Font(italic=True, color="808080")
+    hints = []
+    for col in columns:
         hint = col.help or ("可选：" + "、".join(col.choices) if col.choices else "")
-        cell = ws.cell(row=2, column=i, value=f"（说明）{hint}" if hint else "（说明）")
-        cell.font = Font(italic=True, color="808080")
+        cell = WriteOnlyCell(ws, value=f"（说明）{hint}" if hint else "（说明）")
+        cell.font = grey
+        hints.append(cell)
+    ws.append(hints)
     return _response(wb, filename)
 
 
@@ -103,13 +111,15 @@ def export_response(columns: list[Column], rows: Iterable[dict], *, title: str, 
     """导出台账: one row per record, values already formatted by the caller where needed."""
     wb, ws = _sheet(title, columns)
     reverse_choices = {col.key: {v: k for k, v in (col.choices or {}).items()} for col in columns}
-    for r, row in enumerate(rows, start=2):
-        for i, col in enumerate(columns, start=1):
+    for row in rows:
+        values = []
+        for col in columns:
             value = row.get(col.key)
             value = reverse_choices[col.key].get(value, value)
             if isinstance(value, Decimal):
                 value = float(value)
-            ws.cell(row=r, column=i, value=safe_cell(value))
+            values.append(safe_cell(value))
+        ws.append(values)
     return _response(wb, filename)
 
 
