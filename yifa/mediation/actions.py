@@ -16,7 +16,7 @@ from django.utils import timezone
 from yifa.core import audit, deadlines
 from yifa.core.attachments import attach
 from yifa.core.models import Attachment
-from yifa.core.models.deadlines import Deadline, StatutoryRule
+from yifa.core.models.deadlines import Deadline
 from yifa.core.numbering import next_number
 from yifa.core.workflow import InvalidTransition, transition
 
@@ -881,10 +881,7 @@ class _ImportClocks:
         if not days:
             return
         self.calendar = deadlines.WorkCalendar.load(min(days), max(days) + dt.timedelta(days=400))
-        self.rule = StatutoryRule.objects.filter(code=RESOLVE).first()
-        if self.rule is None:  # a table emptied after it was seeded: computing by code adds the rule back
-            deadlines.compute(RESOLVE, min(days), calendar=self.calendar)
-            self.rule = StatutoryRule.objects.get(code=RESOLVE)
+        self.rule = deadlines.get_rule(RESOLVE)
 
     def due(self, day: dt.date):
         if day not in self.computed:
