@@ -21,7 +21,7 @@ from . import actions, registry, security
 from .forms import (LoginForm, MembershipForm, OrgForm, PasswordChangeForm, ResetPasswordForm, UserCreateForm,
                     UserEditForm)
 from .middleware import ACTIVE_MEMBERSHIP_KEY
-from .models import Attachment, AuditEntry, LoginAttempt, Membership, Org, User
+from .models import Attachment, AuditEntry, LoginAttempt, Membership, Org, Role, User
 from .permissions import can_download, can_manage_org, can_manage_user, can_read_audit, is_admin_anywhere
 from .scope import get_visible_or_404, scope_q
 
@@ -128,7 +128,14 @@ def _require_admin(user) -> None:
 
 
 def _manageable_orgs(user):
-    return [o for o in Org.objects.visible_to(user) if can_manage_org(user, o)]
+    """The subtrees of the units where the user is 管理员 (what can_manage_org allows), as one query."""
+    if user.is_superuser:
+        return Org.objects.all()
+    q = Q(pk__in=[])
+    for path in Membership.objects.filter(user=user, role=Role.ADMIN, org__is_active=True).values_list(
+            "org__path", flat=True):
+        q |= Q(path__startswith=path)
+    return Org.objects.filter(q)
 
 
 @login_required
@@ -144,7 +151,7 @@ def org_edit(request, pk=None):
     org = get_visible_or_404(Org, request.user, pk=pk) if pk else None
     if org is not None and not can_manage_org(request.user, org):
         raise PermissionDenied("您不是该单位的管理员。")
-    parents = Org.objects.filter(pk__in=[o.pk for o in _manageable_orgs(request.user)])
+    parents = _manageable_orgs(request.user)
     if org is not None:
         parents = parents.exclude(path__startswith=org.path)
     initial = {"parent": request.GET.get("parent")} if org is None else None
@@ -195,7 +202,7 @@ def user_list(request):
 @login_required
 def user_create(request):
     _require_admin(request.user)
-    orgs = Org.objects.filter(pk__in=[o.pk for o in _manageable_orgs(request.user)])
+    orgs = _manageable_orgs(request.user)
     form = UserCreateForm(request.POST or None, orgs=orgs)
     if request.method == "POST" and form.is_valid():
         try:
@@ -220,7 +227,7 @@ def _managed_user_or_404(request, pk):
 @login_required
 def user_detail(request, pk):
     target = _managed_user_or_404(request, pk)
-    orgs = Org.objects.filter(pk__in=[o.pk for o in _manageable_orgs(request.user)])
+    orgs = _manageable_orgs(request.user)
     edit_form = UserEditForm(instance=target)
     membership_form = MembershipForm(orgs=orgs)
     if request.method == "POST":
