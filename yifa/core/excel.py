@@ -8,14 +8,13 @@ one transaction.
 """
 
 import datetime as dt
-import io
+import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, Iterable
 
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
-from django.utils.encoding import escape_uri_path
+from django.http import FileResponse
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -85,15 +84,20 @@ def _sheet(title: str, columns: list[Column]):
     return wb, ws
 
 
-def _response(wb, filename: str) -> HttpResponse:
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{escape_uri_path(filename)}"
-    return response
+def _response(wb, filename: str) -> FileResponse:
+    """Save the workbook into a temporary file and stream that file back in blocks: the finished .xlsx is never
+    held in memory, and the file (unlinked on creation) disappears when the response is closed."""
+    handle = tempfile.TemporaryFile()
+    try:
+        wb.save(handle)
+    except BaseException:
+        handle.close()
+        raise
+    handle.seek(0)
+    return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX)
 
 
-def template_response(columns: list[Column], *, title: str, filename: str) -> HttpResponse:
+def template_response(columns: list[Column], *, title: str, filename: str) -> FileResponse:
     """导入模板: headers (required ones marked *) and a row of hints."""
     wb, ws = _sheet(title, columns)
     grey = Font(italic=True, color="808080")
@@ -107,8 +111,10 @@ def template_response(columns: list[Column], *, title: str, filename: str) -> Ht
     return _response(wb, filename)
 
 
-def export_response(columns: list[Column], rows: Iterable[dict], *, title: str, filename: str) -> HttpResponse:
-    """导出台账: one row per record, values already formatted by the caller where needed."""
+def export_response(columns: list[Column], rows: Iterable[dict], *, title: str, filename: str) -> FileResponse:
+    """导出台账: one row per record, values already formatted by the caller where needed. ``rows`` may be a
+    generator (e.g. over ``queryset.iterator()``): each row is written out as it comes and the file is streamed,
+    so memory stays flat however long the ledger is."""
     wb, ws = _sheet(title, columns)
     reverse_choices = {col.key: {v: k for k, v in (col.choices or {}).items()} for col in columns}
     for row in rows:

@@ -21,7 +21,6 @@ from yifa.core.identity import mask_address, mask_id, mask_name, mask_phone
 from yifa.core.models import Org
 from yifa.core.scope import get_visible_or_404
 from yifa.petitions.views import history
-from yifa.petitions import xlsx
 from yifa.petitions.viewkit import form_errors, run_action
 
 from . import actions, documents, indicators, ledger, permissions, report
@@ -367,7 +366,7 @@ def ledger_export(request, kind):
     if kind == "requests":
         qs = indicators.received(qs)
     rows = (export_row(obj) for obj in qs.iterator(chunk_size=1000))
-    return xlsx.export_response(columns, rows, title=title, filename=f"{title}-{deadlines.today():%Y%m%d}.xlsx")
+    return excel.export_response(columns, rows, title=title, filename=f"{title}-{deadlines.today():%Y%m%d}.xlsx")
 
 
 @login_required

@@ -22,7 +22,7 @@ from yifa.core.identity import mask_address, mask_id, mask_name, mask_phone
 from yifa.core.models import AuditEntry
 from yifa.core.scope import get_visible_or_404
 
-from . import actions, documents, indicators, ledger, permissions, report, xlsx
+from . import actions, documents, indicators, ledger, permissions, report
 from .viewkit import form_errors, run_action
 from .forms import (DecideForm, ExtendForm, FilterForm, ImportForm, MediationForm, NotifyForm, ObjectForm,
                     ReasonForm, RegisterForm, ReplyForm, RequestForm, SatisfactionForm, SubmissionForm)
@@ -283,8 +283,8 @@ def ledger_template(request):
 def ledger_export(request):
     _form, qs = filtered(request)
     rows = (ledger.export_row(p) for p in qs.iterator(chunk_size=1000))
-    return xlsx.export_response(ledger.COLUMNS, rows, title=XLSX_IMPORT_TITLE,
-                                filename=f"信访台账-{deadlines.today():%Y%m%d}.xlsx")
+    return excel.export_response(ledger.COLUMNS, rows, title=XLSX_IMPORT_TITLE,
+                                 filename=f"信访台账-{deadlines.today():%Y%m%d}.xlsx")
 
 
 @login_required

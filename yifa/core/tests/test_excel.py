@@ -1,10 +1,11 @@
-"""Excel 台账 helpers: template, export (formula-safe, write-only) and all-or-nothing reading."""
+"""Excel 台账 helpers: template, export (formula-safe, write-only, streamed) and all-or-nothing reading."""
 
 import datetime as dt
 import io
+import tracemalloc
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from yifa.core import excel
 from yifa.core.excel import Column
@@ -17,8 +18,14 @@ COLUMNS = [
 ]
 
 
+def _body(response) -> bytes:
+    """Templates and exports are streamed from a temporary file."""
+    assert response.streaming
+    return response.getvalue()
+
+
 def _read(response):
-    return load_workbook(io.BytesIO(response.content)).worksheets[0]
+    return load_workbook(io.BytesIO(_body(response))).worksheets[0]
 
 
 def test_the_template_has_chinese_headers_with_required_marks_and_hints():
@@ -32,18 +39,19 @@ def test_an_export_is_formula_safe_and_reads_back_through_the_importer():
     rows = [{"title": '=HYPERLINK("http://x")', "on": dt.date(2025, 3, 1), "count": 3, "kind": "visit"},
             {"title": "普通事项", "on": dt.date(2025, 3, 2), "count": None, "kind": "letter"}]
     response = excel.export_response(COLUMNS, iter(rows), title="台账", filename="导出.xlsx")
-    assert "filename*=UTF-8''" in response["Content-Disposition"]
-    sheet = _read(response)
+    assert response["Content-Disposition"] == "attachment; filename*=utf-8''%E5%AF%BC%E5%87%BA.xlsx"
+    content = _body(response)
+    sheet = load_workbook(io.BytesIO(content)).worksheets[0]
     assert sheet["A2"].value == "'=HYPERLINK(\"http://x\")" and sheet["A2"].data_type == "s"
     assert sheet["D2"].value == "来访"
-    result = excel.read_rows(SimpleUploadedFile("x.xlsx", response.content), COLUMNS)
+    result = excel.read_rows(SimpleUploadedFile("x.xlsx", content), COLUMNS)
     assert result.ok
     assert result.rows[1] == {"title": "普通事项", "on": dt.date(2025, 3, 2), "count": None, "kind": "letter"}
 
 
 def test_one_bad_row_is_named_by_row_and_column_and_nothing_is_taken():
     rows = [{"title": "好", "on": "2025-03-01"}, {"title": "坏", "on": "2025-02-30"}, {"title": "", "on": "2025-03-01"}]
-    upload = excel.export_response(COLUMNS, rows, title="台账", filename="x.xlsx").content
+    upload = _body(excel.export_response(COLUMNS, rows, title="台账", filename="x.xlsx"))
     result = excel.read_rows(SimpleUploadedFile("x.xlsx", upload), COLUMNS)
     assert not result.ok
     assert [str(e) for e in result.errors] == ["第 3 行“日期”：“2025-02-30”不是有效日期，请写成 2025-03-01 或 2025年3月1日。",
@@ -53,3 +61,49 @@ def test_one_bad_row_is_named_by_row_and_column_and_nothing_is_taken():
 def test_a_file_that_is_not_a_workbook_gets_a_chinese_message():
     result = excel.read_rows(SimpleUploadedFile("x.xlsx", b"not a workbook"), COLUMNS)
     assert "无法读取文件" in str(result.errors[0])
+
+
+def _many(n):
+    for i in range(n):
+        yield {"title": f"反映事项{i}：道路破损，请求维修。", "on": dt.date(2025, 3, 1), "count": i, "kind": "visit"}
+
+
+def _peak(build) -> int:
+    tracemalloc.start()
+    try:
+        build()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_large_export_is_streamed_from_a_generator_with_a_fraction_of_the_memory_of_building_it():
+    responses = []
+    streamed = _peak(lambda: responses.append(excel.export_response(COLUMNS, _many(20000), title="台账",
+                                                                    filename="导出.xlsx")))
+
+    def in_memory():  # what an export that holds every cell and the finished file would cost
+        wb = Workbook()
+        ws = wb.active
+        ws.append([c.header for c in COLUMNS])
+        for row in _many(20000):
+            ws.append([excel.safe_cell(row[c.key]) for c in COLUMNS])
+        wb.save(io.BytesIO())
+
+    held = _peak(in_memory)
+    response = responses[0]
+    assert response.streaming and response["Content-Type"] == excel.XLSX
+    sheet = load_workbook(io.BytesIO(_body(response)), read_only=True).worksheets[0]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 20000
+    assert rows[0] == ("反映事项0：道路破损，请求维修。", dt.datetime(2025, 3, 1), 0, "来访")
+    assert rows[-1][0] == "反映事项19999：道路破损，请求维修。" and rows[-1][2] == 19999
+    assert streamed * 10 < held, f"streamed {streamed / 1048576:.1f} MB, in memory {held / 1048576:.1f} MB"
+
+
+def test_the_temporary_file_is_closed_with_the_response():
+    response = excel.export_response(COLUMNS, _many(3), title="台账", filename="导出.xlsx")
+    handle = response.file_to_stream
+    assert not handle.closed
+    response.close()
+    assert handle.closed

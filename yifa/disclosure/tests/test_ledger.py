@@ -52,7 +52,7 @@ def _pub_row(i, **values):
 def test_templates_have_the_chinese_headers(tree, client):
     client.force_login(tree.township_handler)
     for kind, header in (("requests", "收到申请日期 *"), ("publications", "公开类别 *")):
-        content = client.get(reverse("disclosure:ledger_template", args=[kind])).content
+        content = client.get(reverse("disclosure:ledger_template", args=[kind])).getvalue()
         assert header in [c.value for c in load_workbook(io.BytesIO(content)).active[1]]
 
 

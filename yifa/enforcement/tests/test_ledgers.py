@@ -45,7 +45,7 @@ def test_one_bad_row_imports_nothing_and_names_the_row(w, client):
 def test_the_template_downloads(w, client):
     client.force_login(w.handler)
     response = client.get(reverse("enforcement:target_import") + "?template=1")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     assert sheet["B1"].value == "统一社会信用代码 *"
 
 
@@ -61,7 +61,7 @@ def test_the_case_ledger_masks_citizens_id_numbers(w, client):
     case = decided(w)
     client.force_login(w.handler)
     response = client.get(reverse("enforcement:case_list") + "?export=xlsx")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     values = [c.value for c in sheet[2]]
     assert case.number in values
     assert case.party_id_number not in values

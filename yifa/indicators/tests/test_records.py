@@ -69,7 +69,7 @@ def test_the_records_export_to_excel_with_the_counted_column(tree, suggestions, 
     client.force_login(tree.township_handler)
     response = client.get(url("oversight.suggestion_on_time_rate", tree.township) + "&export=xlsx")
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert rows[0][0] == "事项" and rows[0][-1] == "计入"
     assert sorted(r[-1] for r in rows[1:]) == ["不计入", "不计入", "计入"]
@@ -82,7 +82,7 @@ def test_the_overseer_exports_the_scores_of_the_units_below(tree, suggestions, c
 
     client.force_login(tree.district_overseer)
     response = client.get(f"/indicators/units/?org={tree.district.pk}&period=2025&export=xlsx")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert rows[0][:3] == ["排名", "单位", "得分"] and rows[0][6].startswith("一、")
     assert [r[1] for r in rows[1:]] == ["西镇", "东街道"]

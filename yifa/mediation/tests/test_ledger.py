@@ -38,7 +38,7 @@ def sheet(*rows) -> SimpleUploadedFile:
 def test_the_template_has_every_column_with_required_ones_marked(client, w):
     client.force_login(w.mediator_user)
     response = client.get(reverse("mediation:ledger_template"))
-    ws = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    ws = openpyxl.load_workbook(io.BytesIO(response.getvalue())).active
     headers = [c.value for c in ws[1]]
     assert headers[:3] == ["登记日期 *", "纠纷名称 *", "纠纷类型 *"] and "当事人二证件号码" in headers
     assert str(ws["C2"].value).startswith("（说明）可选：婚姻家庭纠纷")
@@ -95,11 +95,11 @@ def test_the_export_follows_the_list_filters_and_reads_back(client, w):
     w.case(org=w.tree.sibling, title="西镇纠纷")
     client.force_login(w.mediator_user)
     response = client.get(reverse("mediation:ledger_export") + "?type=labour")
-    ws = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    ws = openpyxl.load_workbook(io.BytesIO(response.getvalue())).active
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][0] == "登记编号" and len(rows) == 2
     assert rows[1][3] == "王五与赵六劳务纠纷" and "调解中" in rows[1]
-    everything = openpyxl.load_workbook(io.BytesIO(client.get(reverse("mediation:ledger_export")).content)).active
+    everything = openpyxl.load_workbook(io.BytesIO(client.get(reverse("mediation:ledger_export")).getvalue())).active
     titles = [r[3] for r in everything.iter_rows(min_row=2, values_only=True)]
     assert "西镇纠纷" not in titles and len(titles) == 2
 
@@ -107,5 +107,5 @@ def test_the_export_follows_the_list_filters_and_reads_back(client, w):
 def test_exported_text_cannot_run_as_a_formula(client, w):
     w.case(title="=HYPERLINK(\"http://x\")")
     client.force_login(w.mediator_user)
-    ws = openpyxl.load_workbook(io.BytesIO(client.get(reverse("mediation:ledger_export")).content)).active
+    ws = openpyxl.load_workbook(io.BytesIO(client.get(reverse("mediation:ledger_export")).getvalue())).active
     assert ws["D2"].value.startswith("'=")

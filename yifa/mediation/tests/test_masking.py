@@ -46,7 +46,7 @@ def test_the_export_is_masked_for_a_reader_and_whole_for_the_handler(client, w, 
     def cells(user):
         client.force_login(user)
         response = client.get(reverse("mediation:ledger_export"))
-        sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+        sheet = openpyxl.load_workbook(io.BytesIO(response.getvalue())).active
         return [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
 
     assert ID in cells(w.mediator_user)

@@ -42,7 +42,7 @@ def _import(client, url_name, upload):
 def test_the_template_has_the_chinese_headers(tree, client):
     client.force_login(tree.township_handler)
     response = client.get(reverse("oversight:suggestion_template"))
-    ws = load_workbook(io.BytesIO(response.content)).active
+    ws = load_workbook(io.BytesIO(response.getvalue())).active
     assert [c.value for c in ws[1]][:3] == ["类别 *", "承办方式 *", "编号 *"]
 
 
@@ -97,7 +97,7 @@ def test_an_exported_sheet_reimports_to_the_same_records(tree, client, make_sugg
     exported = client.get(reverse("oversight:suggestion_list") + "?export=xlsx")
     assert exported["Content-Type"] == XLSX
     client.force_login(tree.sibling_handler)
-    upload = SimpleUploadedFile("导出.xlsx", exported.content, content_type=XLSX)
+    upload = SimpleUploadedFile("导出.xlsx", exported.getvalue(), content_type=XLSX)
     assert _import(client, "oversight:suggestion_import", upload).status_code == 302
     names = [c.key for c in ledgers.SUGGESTION_COLUMNS] + ["due_on", "status"]
     assert _fields(Suggestion.objects.filter(org=tree.sibling), names) == \
@@ -108,7 +108,7 @@ def test_a_formula_in_a_cell_exports_inert(tree, client, make_suggestion):
     make_suggestion(title='=HYPERLINK("http://evil.example","点我")')
     client.force_login(tree.township_handler)
     exported = client.get(reverse("oversight:suggestion_list") + "?export=xlsx")
-    ws = load_workbook(io.BytesIO(exported.content)).active
+    ws = load_workbook(io.BytesIO(exported.getvalue())).active
     cell = ws.cell(row=2, column=5)
     assert cell.data_type == "s" and cell.value.startswith("'=HYPERLINK")
 
@@ -148,7 +148,7 @@ def test_a_case_export_reimports_to_the_same_records(tree, client):
     _import(client, "oversight:case_import", _sheet(ledgers.CASE_COLUMNS, _case_rows()))
     exported = client.get(reverse("oversight:case_list") + "?export=xlsx")
     client.force_login(tree.sibling_handler)
-    upload = SimpleUploadedFile("导出.xlsx", exported.content, content_type=XLSX)
+    upload = SimpleUploadedFile("导出.xlsx", exported.getvalue(), content_type=XLSX)
     assert _import(client, "oversight:case_import", upload).status_code == 302
     names = [c.key for c in ledgers.CASE_COLUMNS if c.key in {f.name for f in RespondentCase._meta.fields}]
     assert _fields(RespondentCase.objects.filter(org=tree.sibling), names + ["due_on", "status"]) == \

@@ -48,7 +48,7 @@ def _import(client, rows):
 def test_the_template_has_the_chinese_headers(tree, client):
     client.force_login(tree.township_handler)
     response = client.get(reverse("petitions:ledger_template"))
-    ws = load_workbook(io.BytesIO(response.content)).active
+    ws = load_workbook(io.BytesIO(response.getvalue())).active
     headers = [c.value for c in ws[1]]
     assert "收到日期 *" in headers and "办理状态 *" in headers and "满意度" in headers
 

@@ -74,7 +74,7 @@ def test_an_exported_attendance_ledger_reimports_to_the_same_records(tree, clien
                                                                      _attendance_rows(5, 4))})
     exported = client.get(reverse("training:session_list") + "?export=xlsx")
     client.force_login(tree.sibling_handler)
-    upload = SimpleUploadedFile("导出.xlsx", exported.content, content_type=XLSX)
+    upload = SimpleUploadedFile("导出.xlsx", exported.getvalue(), content_type=XLSX)
     assert client.post(reverse("training:session_import"), {"file": upload}).status_code == 302
 
     def records(org):
@@ -94,11 +94,11 @@ def test_an_activity_ledger_imports_exports_inert_and_reimports(tree, client):
     assert client.post(reverse("training:activity_import"),
                        {"file": _sheet(ledgers.ACTIVITY_COLUMNS, ACTIVITIES)}).status_code == 302
     assert OutreachActivity.objects.filter(status="held").count() == 2
-    exported = client.get(reverse("training:activity_list") + "?export=xlsx")
-    ws = load_workbook(io.BytesIO(exported.content)).active
+    exported = client.get(reverse("training:activity_list") + "?export=xlsx").getvalue()
+    ws = load_workbook(io.BytesIO(exported)).active
     assert ws.cell(row=3, column=2).value.startswith("'=HYPERLINK")
     client.force_login(tree.sibling_handler)
-    upload = SimpleUploadedFile("导出.xlsx", exported.content, content_type=XLSX)
+    upload = SimpleUploadedFile("导出.xlsx", exported, content_type=XLSX)
     assert client.post(reverse("training:activity_import"), {"file": upload}).status_code == 302
     mine = OutreachActivity.objects.get(org=tree.township, theme="民法典宣传月")
     theirs = OutreachActivity.objects.get(org=tree.sibling, theme="民法典宣传月")
@@ -125,7 +125,7 @@ def test_a_liaison_roster_round_trips(tree, client):
     client.post(reverse("training:liaison_import"), {"file": _sheet(ledgers.LIAISON_COLUMNS, rows)})
     exported = client.get(reverse("training:liaison_list") + "?export=xlsx")
     client.force_login(tree.sibling_handler)
-    upload = SimpleUploadedFile("导出.xlsx", exported.content, content_type=XLSX)
+    upload = SimpleUploadedFile("导出.xlsx", exported.getvalue(), content_type=XLSX)
     assert client.post(reverse("training:liaison_import"), {"file": upload}).status_code == 302
     fields = ["kind", "name", "gender", "phone", "identity", "trained_on", "certificate_no"]
     assert sorted(LegalLiaison.objects.filter(org__parent=tree.sibling).values_list(*fields)) == \
