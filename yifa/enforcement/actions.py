@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from yifa.core import attachments, audit, deadlines
@@ -18,13 +19,16 @@ from yifa.core.workflow import InvalidTransition, allowed, transition
 
 from . import draw as drawing
 from .masking import mask_text
-from .models import (AV_EXTENSIONS, MIN_OFFICERS, SIMPLE_LIMIT_ENTITY, SIMPLE_LIMIT_INDIVIDUAL, CaseExtension,
-                     CaseRecord, DiscretionLevel, EnforcementCase, Inspection, InspectionTarget, LegalReview,
-                     LegalReviewer, Officer, Power, PowerStep, Publication, RandomDraw)
+from .models import (AV_EXTENSIONS, CASE_PAUSE_ANCHOR, MIN_OFFICERS, SIMPLE_LIMIT_ENTITY, SIMPLE_LIMIT_INDIVIDUAL,
+                     AnnualData, CaseClockPause, CaseExtension, CaseRecord, DiscretionLevel, EnforcementCase,
+                     EvidencePreservation, Inspection, InspectionTarget, LegalReview, LegalReviewer, Officer, Power,
+                     PowerStep, Publication, RandomDraw)
 
 Case = EnforcementCase
 ART42 = "《行政处罚法》第四十二条"
+ART56 = "《行政处罚法》第五十六条"
 ART58 = "《行政处罚法》第五十八条"
+ART60 = "《行政处罚法》第六十条"
 GUOBAN118 = "国办发〔2018〕118号"
 
 # Rule codes of core.StatutoryRule used here.
@@ -36,6 +40,7 @@ PUBLICITY_OTHER = "enforcement.publicity_other"
 PUBLICITY_WITHDRAW = "enforcement.publicity_withdraw"
 SERVICE = "enforcement.service"
 EVIDENCE_DECISION = "enforcement.evidence_decision"
+ANNUAL_DATA = "enforcement.annual_data"
 
 
 def fmt_date(day: dt.date) -> str:
@@ -552,6 +557,9 @@ def change_officers(case: Case, *, by, officers, reason: str) -> Case:
 # ---------------------------------------------------------------- 全过程记录
 
 
+PRESERVATION_MEASURES = (CaseRecord.Measure.PRESERVE, CaseRecord.Measure.PRESERVE_DECISION)
+
+
 @transaction.atomic
 def add_record(case: Case, *, by, kind: str, stage: str, title: str, occurred_at, content: str = "",
                place: str = "", interviewee: str = "", evidence_kind: str = "", measure: str = "", officers=(),
@@ -560,7 +568,19 @@ def add_record(case: Case, *, by, kind: str, stage: str, title: str, occurred_at
 
     询问笔录 and 现场检查笔录 name at least two certified officers (第四十二条、第五十五条).
     查封、扣押、强制拆除 need an audio/video file (国办发〔2018〕118号 全程音像记录).
+    先行登记保存 and its 处理决定 are steps of their own (``request_preservation`` …), because the
+    负责人 approves the measure first (第五十六条).
     """
+    _require(measure not in PRESERVATION_MEASURES,
+             f"先行登记保存须经行政机关负责人批准（{ART56}）：请使用“申请先行登记保存”，批准后再登记实施和处理决定。")
+    return _create_record(case, by=by, kind=kind, stage=stage, title=title, occurred_at=occurred_at,
+                          content=content, place=place, interviewee=interviewee, evidence_kind=evidence_kind,
+                          measure=measure, officers=officers, upload=upload)
+
+
+def _create_record(case: Case, *, by, kind: str, stage: str, title: str, occurred_at, content: str = "",
+                   place: str = "", interviewee: str = "", evidence_kind: str = "", measure: str = "", officers=(),
+                   upload=None) -> CaseRecord:
     _require(case.status != Case.Status.DROPPED, "案件已撤销立案，不能再登记记录。")
     today = deadlines.today()
     acting_officer(case.officers.all(), by, today)
@@ -589,12 +609,6 @@ def add_record(case: Case, *, by, kind: str, stage: str, title: str, occurred_at
                                        measure=measure, title=title, content=content, occurred_at=occurred_at,
                                        place=place, interviewee=interviewee, attachment=attachment, created_by=by)
     record.officers.set(list(officers))
-    day = timezone.localtime(occurred_at).date()
-    if measure == CaseRecord.Measure.PRESERVE:
-        # 第五十六条: 先行登记保存 is followed by a 处理决定 within 7 日 (工作日).
-        deadlines.start(case, EVIDENCE_DECISION, start=day, by=by, org=case.org, note=title)
-    elif measure == CaseRecord.Measure.PRESERVE_DECISION:
-        _complete(case, EVIDENCE_DECISION, on=day, by=by)
     audit.record("enforcement.add_record", case, by=by,
                  note=f"{record.get_kind_display()}：{title}" + (f"（附件 SHA-256 {attachment.sha256[:16]}…）"
                                                                 if attachment else ""),
@@ -760,6 +774,10 @@ def record_hearing(case: Case, *, by, held_on: dt.date, summary: str) -> Case:
     audit.record("enforcement.record_hearing", case, by=by, note=f"听证于{fmt_date(held_on)}举行。{summary}",
                  changes={"hearing_held_on": [None, held_on.isoformat()]})
     _complete(case, HEARING_NOTICE, on=held_on, by=by)
+    pause = running_pause(case)
+    if pause is not None and pause.ground == CaseClockPause.Ground.HEARING:
+        # A clock paused for the hearing resumes with the 听证笔录: the hearing span ends the day it is held.
+        _end_pause_for(case, by=by, on=held_on, why="听证已举行，听证笔录已登记")
     return case
 
 
@@ -799,6 +817,10 @@ def decide(case: Case, *, by, decision_kind: str, decided_on: dt.date, penalty_c
     _state(case, "decide")
     today = deadlines.today()
     _require(case.filed_on <= decided_on <= today, "决定日期应在立案之后、今天之前。")
+    pause = running_pause(case)
+    if pause is not None:
+        raise ValidationError(f"办案期限自{fmt_date(pause.paused_on)}起因“{pause.get_ground_display()}”暂停计时，"
+                              f"请先登记恢复计时（写明该期间结束之日），再作出决定（{ART60}）。")
     _require(decision_kind in Case.DecisionKind.values, "请选择决定类型。")
     decision_gate(case, decision_kind=decision_kind, today=today)
     check_officers(case.officers.all(), decided_on, what="办理案件")
@@ -916,6 +938,7 @@ def drop(case: Case, *, by, reason: str) -> Case:
     pending = case.reviews.filter(status=LegalReview.Status.PENDING)
     _require(not pending.exists(), "法制审核尚未完成，不能撤销立案。")
     transition(case, "drop", by=by, note=reason, extra_fields=["dropped_reason"])
+    _end_pause_for(case, by=by, on=deadlines.today(), why="撤销立案")
     for code in (CASE_LIMIT, HEARING_REQUEST, HEARING_NOTICE, EVIDENCE_DECISION):
         _cancel(case, code, by=by, reason="撤销立案")
     return case
@@ -935,7 +958,8 @@ def revoke(case: Case, *, by, kind: str, revoked_on: dt.date, reason: str) -> Ca
     publication = Publication.objects.filter(case=case, status=Publication.Status.PUBLISHED).first()
     if publication is not None:
         deadlines.start(case, PUBLICITY_WITHDRAW, start=revoked_on, by=by, org=case.org, note="撤回公示")
-        withdraw_publication(publication, by=by, on=revoked_on,
+        # Withdrawn today, when it actually leaves the portal: a change registered late shows as a late withdrawal.
+        withdraw_publication(publication, by=by,
                              reason=f"该行政处罚决定已被{case.get_revocation_kind_display()}：{reason}")
     return case
 
@@ -1068,4 +1092,341 @@ def decide_on_the_spot(*, by, org, power: Power, cause: str, party_kind: str, pa
     audit.record("enforcement.decide_on_the_spot", case, by=by, org=org,
                  note=f"简易程序当场处罚：{penalty_content}；决定书当场交付，已报所属行政机关备案",
                  changes={"status": [None, case.status]})
+    # A 当场处罚 is a 行政处罚决定 too: published within 7 个工作日 (国办发〔2018〕118号).
+    deadlines.start(case, PUBLICITY, start=decided_on, by=by, org=org, note="行政处罚决定信息公示")
     return case
+
+
+# ---------------------------------------------------------------- 办案期限暂停计时
+
+
+def running_pause(case: Case) -> CaseClockPause | None:
+    """The pause of the 90日 clock still running, if any."""
+    return case.pauses.filter(resumed_on__isnull=True).order_by("-paused_on", "-pk").first()
+
+
+@transaction.atomic
+def pause_case_clock(case: Case, *, by, ground: str, detail: str, basis: str, paused_on: dt.date) -> CaseClockPause:
+    """暂停计时 of the 90日 limit (《行政处罚法》第六十条) for a span the applicable law excludes.
+
+    第六十条 lets 法律、法规、规章 provide otherwise; the 行政处罚法 itself lists no excluded span and the
+    research notes give none nationally, so the officer names the provision relied on and the pause is
+    marked 本地设定. The pause shows in the case timeline and in the clock's 如何计算.
+    """
+    today = deadlines.today()
+    _require(case.procedure == Case.Procedure.NORMAL, "简易程序案件当场作出决定，没有办案期限。")
+    _require(case.is_open, f"只有办理中的案件可以暂停办案期限计时（当前状态为“{case.get_status_display()}”）。")
+    acting_officer(case.officers.all(), by, today)
+    clock = _open_deadline(case, CASE_LIMIT)
+    _require(clock is not None, "本案没有正在计时的办案期限。")
+    current = running_pause(case)
+    if current is not None or clock.status == "paused":
+        since = fmt_date(current.paused_on) if current else ""
+        raise ValidationError(f"办案期限已{'自' + since + '起' if since else ''}暂停计时，请先登记恢复计时。")
+    _require(ground in CaseClockPause.Ground.values, "请选择暂停计时的情形。")
+    _require(bool(detail.strip()), "请写明具体事由（如送检的物品和检测机构、公告的事项）。")
+    if not basis.strip():
+        raise ValidationError({"basis": f"《行政处罚法》未列举不计入办案期限的情形，暂停计时须写明规定该期间不计入的法律、"
+                                        f"法规、规章及条款（{CASE_PAUSE_ANCHOR}）。"})
+    if not case.filed_on <= paused_on <= today:
+        raise ValidationError({"paused_on": "暂停日应在立案之后、今天之前。"})
+    last = case.pauses.exclude(resumed_on__isnull=True).order_by("-resumed_on").first()
+    if last is not None and paused_on < last.resumed_on:
+        raise ValidationError({"paused_on": f"上一次暂停计时至{fmt_date(last.resumed_on)}结束，新的暂停不能早于该日。"})
+    if paused_on > clock.due_on:
+        raise ValidationError({"paused_on": f"办案期限已于{fmt_date(clock.due_on)}届满，届满后不能暂停计时（{ART60}）。"})
+    if ground == CaseClockPause.Ground.HEARING:
+        _require(case.hearing_requested_on is not None, "当事人尚未申请听证，不能以听证为由暂停计时。")
+        if paused_on < case.hearing_requested_on:
+            raise ValidationError({"paused_on": f"听证期间自当事人申请听证之日（{fmt_date(case.hearing_requested_on)}）"
+                                                "起算，暂停日不能早于该日。"})
+    pause = CaseClockPause.objects.create(case=case, ground=ground, detail=detail.strip(), basis=basis.strip(),
+                                          paused_on=paused_on, paused_by=by)
+    before = clock.due_on
+    after = deadlines.pause(case, CASE_LIMIT, on=paused_on, by=by, reason=pause.reason_text)
+    audit.record("enforcement.pause_case_clock", case, by=by, note=pause.reason_text,
+                 changes={"paused_on": [None, paused_on.isoformat()], "due_on": [str(before), str(after.due_on)]})
+    return pause
+
+
+@transaction.atomic
+def resume_case_clock(case: Case, *, by, resumed_on: dt.date, note: str = "") -> CaseClockPause:
+    """恢复计时: the excluded span ends on ``resumed_on``; counting goes on the next day and the due date moves."""
+    today = deadlines.today()
+    pause = running_pause(case)
+    _require(pause is not None and case.is_open, "办案期限没有暂停计时，无需恢复。")
+    acting_officer(case.officers.all(), by, today)
+    if not pause.paused_on <= resumed_on <= today:
+        raise ValidationError({"resumed_on": f"恢复日应在暂停日（{fmt_date(pause.paused_on)}）之后、今天之前。"})
+    pause.resumed_on, pause.resumed_by, pause.resume_note = resumed_on, by, note.strip()[:200]
+    pause.save(update_fields=["resumed_on", "resumed_by", "resume_note"])
+    clock = deadlines.resume(case, CASE_LIMIT, on=resumed_on, by=by)
+    audit.record("enforcement.resume_case_clock", case, by=by,
+                 note=f"{pause.get_ground_display()}期间结束，{fmt_date(resumed_on)}恢复计时" + (f"：{note}" if note else ""),
+                 changes={"resumed_on": [None, resumed_on.isoformat()], "due_on": [None, str(clock.due_on)]})
+    return pause
+
+
+def _end_pause_for(case: Case, *, by, on: dt.date, why: str) -> None:
+    """A running pause ends with the step that ends its span (听证笔录) or with the case (撤销立案)."""
+    pause = running_pause(case)
+    if pause is None:
+        return
+    pause.resumed_on, pause.resumed_by, pause.resume_note = max(on, pause.paused_on), by, why
+    pause.save(update_fields=["resumed_on", "resumed_by", "resume_note"])
+    if _open_deadline(case, CASE_LIMIT) is not None:
+        deadlines.resume(case, CASE_LIMIT, on=pause.resumed_on, by=by)
+    audit.record("enforcement.resume_case_clock", case, by=by, note=f"{why}，{fmt_date(pause.resumed_on)}恢复计时",
+                 changes={"resumed_on": [None, pause.resumed_on.isoformat()]})
+
+
+# ---------------------------------------------------------------- 先行登记保存 (第五十六条)
+
+
+@transaction.atomic
+def request_preservation(case: Case, *, by, items: str, reason: str, place: str = "") -> EvidencePreservation:
+    """申请先行登记保存: where evidence may be lost or hard to obtain later (第五十六条), for the 负责人 to approve."""
+    _require(case.procedure == Case.Procedure.NORMAL and case.is_open,
+             f"只有办理中的普通程序案件可以申请先行登记保存（当前状态为“{case.get_status_display()}”）。")
+    acting_officer(case.officers.all(), by, deadlines.today())
+    if not items.strip():
+        raise ValidationError({"items": "请列明拟先行登记保存的证据（物品名称、数量、存放地点）。"})
+    if not reason.strip():
+        raise ValidationError({"reason": f"请说明证据可能灭失或者以后难以取得的情形（{ART56}）。"})
+    preservation = EvidencePreservation.objects.create(case=case, items=items.strip(), reason=reason.strip(),
+                                                       place=place.strip(), requested_by=by,
+                                                       requested_at=timezone.now())
+    audit.record("enforcement.request_preservation", case, by=by, note=f"申请先行登记保存：{items.strip()[:100]}",
+                 changes={"preservation": [None, preservation.pk]})
+    return preservation
+
+
+@transaction.atomic
+def approve_preservation(preservation: EvidencePreservation, *, by, approve: bool,
+                         note: str = "") -> EvidencePreservation:
+    """负责人批准（或不批准）先行登记保存 (第五十六条: 经行政机关负责人批准)."""
+    action = "approve_preservation" if approve else "refuse_preservation"
+    _state(preservation, action)
+    case = preservation.case
+    _require(case.is_open, "案件已作出决定或已终结，不能再批准先行登记保存。")
+    if not approve and not note.strip():
+        raise ValidationError({"note": "不予批准的，请写明理由。"})
+    preservation.approved_by, preservation.approved_at, preservation.approval_note = by, timezone.now(), note.strip()
+    transition(preservation, action, by=by, note=note.strip() or ("同意先行登记保存" if approve else ""),
+               extra_fields=["approved_by", "approved_at", "approval_note"])
+    return preservation
+
+
+@transaction.atomic
+def preserve_evidence(preservation: EvidencePreservation, *, by, preserved_at, officers, content: str = "",
+                      upload=None) -> EvidencePreservation:
+    """实施先行登记保存, once approved: the 清单 is recorded (全过程记录) and the 7日 (工作日) clock for the
+    处理决定 starts (第五十六条、第八十五条)."""
+    if preservation.status == EvidencePreservation.Status.REQUESTED:
+        raise ValidationError(f"先行登记保存须经行政机关负责人批准（{ART56}）：负责人尚未批准，不能实施。")
+    if preservation.status == EvidencePreservation.Status.REFUSED:
+        raise ValidationError(f"负责人不予批准先行登记保存（{ART56}）：{preservation.approval_note}")
+    _state(preservation, "preserve_evidence")
+    case = preservation.case
+    _require(case.is_open, "案件已作出决定或已终结，不能再实施先行登记保存。")
+    if preserved_at < preservation.approved_at - dt.timedelta(minutes=1):
+        raise ValidationError({"preserved_at": f"实施时间早于负责人批准时间（{timezone.localtime(preservation.approved_at):%Y年%-m月%-d日 %H:%M}）："
+                                              f"先行登记保存须先经负责人批准（{ART56}）。"})
+    text = f"先行登记保存证据清单：{preservation.items}" + (f"\n{content.strip()}" if content.strip() else "")
+    record = _create_record(case, by=by, kind=CaseRecord.Kind.MEASURE, stage="investigation",
+                            title="先行登记保存证据", occurred_at=preserved_at, content=text, place=preservation.place,
+                            measure=CaseRecord.Measure.PRESERVE, officers=officers, upload=upload)
+    preservation.preserved_at, preservation.record = preserved_at, record
+    transition(preservation, "preserve_evidence", by=by, note=preservation.items[:100],
+               extra_fields=["preserved_at", "record"])
+    day = timezone.localtime(preserved_at).date()
+    deadlines.start(preservation, EVIDENCE_DECISION, start=day, by=by, org=case.org,
+                    note=f"{case.number} 先行登记保存")
+    return preservation
+
+
+@transaction.atomic
+def decide_preservation(preservation: EvidencePreservation, *, by, decided_on: dt.date, outcome: str,
+                        content: str, upload=None) -> EvidencePreservation:
+    """对先行登记保存的证据作出处理决定, within 7日 (工作日) of the measure (第五十六条、第八十五条)."""
+    _state(preservation, "decide_preservation")
+    case = preservation.case
+    _require(outcome in EvidencePreservation.Outcome.values, "请选择处理决定。")
+    if not content.strip():
+        raise ValidationError({"content": "请写明处理决定的内容（如解除保存并退还的物品，送检的机构）。"})
+    preserved_on = timezone.localtime(preservation.preserved_at).date()
+    if not preserved_on <= decided_on <= deadlines.today():
+        raise ValidationError({"decided_on": f"处理决定日期应在先行登记保存（{fmt_date(preserved_on)}）之后、今天之前。"})
+    label = EvidencePreservation.Outcome(outcome).label
+    moment = timezone.make_aware(dt.datetime.combine(decided_on, dt.time(12, 0)))
+    record = _create_record(case, by=by, kind=CaseRecord.Kind.MEASURE, stage="investigation",
+                            title=f"先行登记保存处理决定：{label}", occurred_at=min(moment, timezone.now()),
+                            content=content.strip(), measure=CaseRecord.Measure.PRESERVE_DECISION,
+                            officers=preservation.record.officers.all() if preservation.record else (),
+                            upload=upload)
+    preservation.decided_on, preservation.outcome, preservation.decision_content = decided_on, outcome, content.strip()
+    preservation.decision_record = record
+    transition(preservation, "decide_preservation", by=by, note=f"{label}：{content.strip()[:100]}",
+               extra_fields=["decided_on", "outcome", "decision_content", "decision_record"])
+    _complete(preservation, EVIDENCE_DECISION, on=decided_on, by=by)
+    return preservation
+
+
+# ---------------------------------------------------------------- 年度行政执法数据 (国办发〔2018〕118号)
+
+
+def _is_enforcement_unit(org) -> bool:
+    return (Officer.objects.filter(org=org).exists() or Power.objects.filter(org=org, is_active=True).exists()
+            or Case.objects.filter(org=org).exists())
+
+
+def enforcement_units(orgs=None) -> list:
+    """The 执法主体: active units with their own officers, 权责清单 or cases (``orgs`` narrows to their subtrees)."""
+    from yifa.core.models import Org
+
+    scope = Q()
+    if orgs is not None:
+        scope = Q(pk__in=[])
+        for org in orgs:
+            scope |= Q(org__path__startswith=org.path)
+    ids = set(Officer.objects.filter(scope).values_list("org_id", flat=True).distinct())
+    ids |= set(Power.objects.filter(scope, is_active=True).values_list("org_id", flat=True).distinct())
+    ids |= set(Case.objects.filter(scope).values_list("org_id", flat=True).distinct())
+    return list(Org.objects.filter(pk__in=ids, is_active=True).order_by("path"))
+
+
+@transaction.atomic
+def open_annual_data(org, year: int, *, by=None) -> AnnualData:
+    """起算: the (org, year) record of the yearly 执法数据 and its clock (上年度结束 → 每年1月31日前,
+    国办发〔2018〕118号). Idempotent: an existing record is returned as it is."""
+    record = AnnualData.objects.select_for_update().filter(org=org, year=year).first()
+    if record is not None:
+        return record
+    record = AnnualData.objects.create(org=org, year=year)
+    audit.record("enforcement.open_annual_data", record, by=by, org=org,
+                 note=f"{year}年度行政执法数据应于次年1月31日前公开（{GUOBAN118}）",
+                 changes={"status": [None, record.status]})
+    deadlines.start(record, ANNUAL_DATA, start=record.year_end, by=by, org=org, note=f"{year}年度行政执法数据公开")
+    return record
+
+
+def open_due_annual_data(*, on: dt.date | None = None, orgs=None, by=None) -> list[AnnualData]:
+    """For every 执法主体 (or those under ``orgs``), last year's record and clock if missing. Idempotent:
+    run daily with the deadline scan, and on first need (the workbench, the annual-data page)."""
+    year = (on or deadlines.today()).year - 1
+    units = enforcement_units(orgs)
+    done = set(AnnualData.objects.filter(year=year, org__in=units).values_list("org_id", flat=True))
+    return [open_annual_data(unit, year, by=by) for unit in units if unit.pk not in done]
+
+
+def open_annual_data_for(user) -> list[AnnualData]:
+    """On first need (the workbench, the annual-data list): last year's record and clock of each unit the
+    user compiles for (经办人、负责人), if it is a 执法主体. Opened by the system, not by the user who looked;
+    a few indexed queries when nothing is missing."""
+    from yifa.core.models import Membership, Role
+
+    from .permissions import enforcement_unit
+
+    if not getattr(user, "is_authenticated", False):
+        return []
+    year = deadlines.today().year - 1
+    orgs = {enforcement_unit(m.org) for m in Membership.objects.filter(
+        user=user, role__in=(Role.HANDLER, Role.HEAD), org__is_active=True).select_related("org", "org__parent")}
+    done = set(AnnualData.objects.filter(year=year, org__in=orgs).values_list("org_id", flat=True))
+    return [open_annual_data(org, year, by=None) for org in sorted(orgs, key=lambda o: o.path)
+            if org.pk not in done and _is_enforcement_unit(org)]
+
+
+def _draft_figures(record: AnnualData, *, by) -> None:
+    """Compute the year's figures for the unit now, keep them with their sentences, and rebuild the draft .docx."""
+    from django.core.files.base import ContentFile
+
+    from . import indicators, report
+
+    f = indicators.figures([record.org], (dt.date(record.year, 1, 1), record.year_end))
+    record.figures, record.sentences = report.snapshot(f), report.sentences_from(f)
+    record.computed_at, record.prepared_by = timezone.now(), by
+    content, name = report.annual_data_docx(record, on=deadlines.today(), draft=True)
+    record.document = attachments.attach(ContentFile(content, name=name), org=record.org, by=by, target=record,
+                                         description=f"{record.year}年度行政执法数据（草稿）")
+
+
+@transaction.atomic
+def prepare_annual_data(record: AnnualData, *, by, note: str | None = None) -> AnnualData:
+    """生成（刷新）数据草稿: the figures of the year computed afresh, with the unit's 说明, for review before 公开."""
+    _state(record, "prepare_annual_data")
+    _require(record.year < deadlines.today().year,
+             f"{record.year}年度尚未结束，年度执法数据在次年编制并于1月31日前公开（{GUOBAN118}）。")
+    before = record.computed_at
+    if note is not None:
+        record.note = note.strip()
+    _draft_figures(record, by=by)
+    transition(record, "prepare_annual_data", by=by,
+               note=f"{'刷新' if before else '生成'}数据草稿：" + "；".join(record.sentences[:2]),
+               changes={"computed_at": [str(before) if before else None, str(record.computed_at)],
+                        "document": [None, record.document_id]},
+               extra_fields=["figures", "sentences", "note", "computed_at", "prepared_by", "document"])
+    return record
+
+
+@transaction.atomic
+def publish_annual_data(record: AnnualData, *, by, review_note: str = "") -> AnnualData:
+    """审核公开: the unit's 负责人 publishes the reviewed draft on the portal as it stands (a frozen snapshot,
+    with its .docx); the 1月31日 clock completes (国办发〔2018〕118号)."""
+    from django.core.files.base import ContentFile
+
+    from . import report
+
+    _state(record, "publish_annual_data")
+    _require(record.computed_at is not None, "请先生成数据草稿，核对后再公开。")
+    today = deadlines.today()
+    record.version += 1
+    record.published_on, record.published_by, record.review_note = today, by, review_note.strip()[:300]
+    record.withdrawn_on, record.withdraw_reason = None, ""
+    content, name = report.annual_data_docx(record, on=today, draft=False)
+    record.document = attachments.attach(ContentFile(content, name=name), org=record.org, by=by, target=record,
+                                         description=f"{record.year}年度行政执法数据（公开第{record.version}版）")
+    transition(record, "publish_annual_data", by=by, note=review_note.strip() or f"公开第{record.version}版",
+               changes={"version": [record.version - 1, record.version], "document": [None, record.document_id]},
+               extra_fields=["version", "published_on", "published_by", "review_note", "withdrawn_on",
+                             "withdraw_reason", "document"])
+    _complete(record, ANNUAL_DATA, on=today, by=by)
+    return record
+
+
+def _archive(record: AnnualData, *, reason: str, on: dt.date) -> None:
+    record.history = [*record.history, {
+        "version": record.version, "published_on": record.published_on.isoformat() if record.published_on else None,
+        "withdrawn_on": (record.withdrawn_on or on).isoformat(), "reason": reason, "document": record.document_id,
+        "sentences": record.sentences}]
+
+
+@transaction.atomic
+def withdraw_annual_data(record: AnnualData, *, by, reason: str) -> AnnualData:
+    """撤回公开: the snapshot leaves the portal, which says when and why."""
+    _state(record, "withdraw_annual_data")
+    if not reason.strip():
+        raise ValidationError({"reason": "请写明撤回的理由（将在门户上说明）。"})
+    record.withdrawn_on, record.withdraw_reason = deadlines.today(), reason.strip()
+    transition(record, "withdraw_annual_data", by=by, note=reason.strip(),
+               extra_fields=["withdrawn_on", "withdraw_reason"])
+    return record
+
+
+@transaction.atomic
+def correct_annual_data(record: AnnualData, *, by, reason: str) -> AnnualData:
+    """更正: the published (or withdrawn) version goes to the history with its reason, and a new draft is
+    computed for review; the portal says a correction is under way until it is published again."""
+    _state(record, "correct_annual_data")
+    if not reason.strip():
+        raise ValidationError({"reason": "请写明更正的理由（将在门户上说明）。"})
+    today = deadlines.today()
+    old_version = record.version
+    _archive(record, reason=reason.strip(), on=today)
+    record.withdrawn_on, record.withdraw_reason = record.withdrawn_on or today, reason.strip()
+    _draft_figures(record, by=by)
+    transition(record, "correct_annual_data", by=by, note=f"更正第{old_version}版：{reason.strip()}",
+               changes={"history": [len(record.history) - 1, len(record.history)]},
+               extra_fields=["history", "withdrawn_on", "withdraw_reason", "figures", "sentences", "computed_at",
+                             "prepared_by", "document"])
+    return record

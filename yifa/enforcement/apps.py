@@ -29,6 +29,8 @@ class EnforcementConfig(AppConfig):
                 group="行政执法"),
         NavItem("执法统计与报告", "enforcement:figures", roles=("head", "overseer", "admin", "handler"),
                 group="行政执法"),
+        NavItem("年度执法数据公开", "enforcement:annual_list", roles=("head", "overseer", "admin", "handler"),
+                group="行政执法"),
     ]
     portal_sections = [
         PortalSection("执法公示", "enforcement_public:index",

@@ -5,8 +5,9 @@ from django.utils import timezone
 
 from yifa.core.identity import validate_phone
 
-from .models import (CaseRecord, DiscretionLevel, EnforcementCase, Inspection, InspectionTarget, LegalReview,
-                     LegalReviewer, Officer, Power, PowerStep)
+from .models import (CASE_PAUSE_ANCHOR, CaseClockPause, CaseRecord, DiscretionLevel, EnforcementCase,
+                     EvidencePreservation, Inspection, InspectionTarget, LegalReview, LegalReviewer, Officer, Power,
+                     PowerStep)
 
 Case = EnforcementCase
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -242,8 +243,9 @@ class RecordForm(forms.Form):
     interviewee = forms.CharField(label="被询问人（询问笔录）", max_length=50, required=False)
     evidence_kind = forms.ChoiceField(label="证据种类（证据材料）", choices=[("", "—")] + CaseRecord.EvidenceKind.choices,
                                       required=False)
-    measure = forms.ChoiceField(label="强制措施（强制措施记录）", choices=[("", "—")] + CaseRecord.Measure.choices,
-                                required=False)
+    # 先行登记保存 and its 处理决定 are recorded by their own steps, after the 负责人's approval (第五十六条).
+    measure = forms.ChoiceField(label="强制措施（强制措施记录）", required=False, choices=[("", "—")] + [
+        c for c in CaseRecord.Measure.choices if c[0] not in ("preserve", "preserve_decision")])
     content = forms.CharField(label="内容（笔录正文、证明对象）", widget=AREA, required=False)
     officers = OfficerChoice(label="在场执法人员（笔录须不少于两人）", queryset=Officer.objects.none(), required=False)
     file = forms.FileField(label="附件（文书扫描件、照片、音视频）", required=False,
@@ -365,3 +367,75 @@ class ExtensionDecisionForm(forms.Form):
     approve = forms.TypedChoiceField(label="批示", choices=[("1", "批准延期"), ("0", "不予批准")], coerce=lambda v: v == "1",
                                      widget=forms.RadioSelect)
     note = forms.CharField(label="批示意见", max_length=300, required=False)
+
+
+# ---------------------------------------------------------------- 办案期限暂停计时
+
+
+class PauseClockForm(forms.Form):
+    ground = forms.ChoiceField(label="暂停情形", choices=CaseClockPause.Ground.choices)
+    detail = forms.CharField(label="具体事由", max_length=120,
+                             help_text="如：现场提取的油烟样品送湖州市环境监测中心检测")
+    basis = forms.CharField(label="依据（法律、法规、规章及条款）", max_length=120, required=False,
+                            help_text=f"{CASE_PAUSE_ANCHOR}。《行政处罚法》未列举不计入的期间，请写明适用的规定；"
+                                      "此项为本地设定。")
+    paused_on = forms.DateField(label="暂停日（该期间开始之日）", widget=DATE)
+
+
+class ResumeClockForm(forms.Form):
+    resumed_on = forms.DateField(label="恢复日（该期间结束之日）", widget=DATE,
+                                 help_text="自次日起继续计算办案期限")
+    note = forms.CharField(label="说明", max_length=200, required=False, help_text="如：收到检测报告")
+
+
+# ---------------------------------------------------------------- 先行登记保存
+
+
+class PreservationRequestForm(forms.Form):
+    items = forms.CharField(label="拟保存的证据（物品清单）", widget=AREA, help_text="物品名称、数量、规格")
+    reason = forms.CharField(label="理由（证据可能灭失或者以后难以取得的情形）", widget=AREA)
+    place = forms.CharField(label="地点", max_length=200, required=False)
+
+
+class PreservationApprovalForm(forms.Form):
+    approve = forms.TypedChoiceField(label="批示", choices=[("1", "批准先行登记保存"), ("0", "不予批准")],
+                                     coerce=lambda v: v == "1", widget=forms.RadioSelect)
+    note = forms.CharField(label="负责人意见", max_length=300, required=False, help_text="不予批准的须写明理由")
+
+
+class PreserveForm(forms.Form):
+    preserved_at = forms.DateTimeField(label="实施时间", widget=DATETIME, input_formats=["%Y-%m-%dT%H:%M"])
+    officers = OfficerChoice(label="在场执法人员（不少于两人）", queryset=Officer.objects.none())
+    content = forms.CharField(label="现场情况", widget=AREA, required=False,
+                              help_text="证据清单由申请带入；可补充封存、存放和当事人签字情况")
+    file = forms.FileField(label="先行登记保存通知书、清单扫描件或音像", required=False)
+
+    def __init__(self, *args, officers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["officers"].queryset = officers if officers is not None else Officer.objects.none()
+        if not self.is_bound:
+            self.initial.setdefault("preserved_at", timezone.localtime().strftime("%Y-%m-%dT%H:%M"))
+
+
+class PreservationDecisionForm(forms.Form):
+    decided_on = forms.DateField(label="处理决定日期", widget=DATE)
+    outcome = forms.ChoiceField(label="处理决定", choices=EvidencePreservation.Outcome.choices)
+    content = forms.CharField(label="处理决定内容", widget=AREA)
+    file = forms.FileField(label="处理决定书扫描件", required=False)
+
+
+# ---------------------------------------------------------------- 年度执法数据
+
+
+class AnnualPrepareForm(forms.Form):
+    note = forms.CharField(label="说明（随数据公开，可不填）", widget=AREA, required=False,
+                           help_text="如：本年度执法领域调整、数据口径说明")
+
+
+class AnnualPublishForm(forms.Form):
+    review_note = forms.CharField(label="审核意见", max_length=300, required=False,
+                                  help_text="已核对数据与台账一致，同意公开")
+
+
+class AnnualReasonForm(forms.Form):
+    reason = forms.CharField(label="理由（将在门户上说明）", widget=AREA)

@@ -836,3 +836,189 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return self.decision_number
+
+
+# 第六十条 "法律、法规、规章另有规定的, 从其规定" is the only national anchor the research notes give for time not
+# counted in the 90日 case limit ([T]); which periods are excluded (听证, 检测、检验、检疫、鉴定, 公告, 中止…) comes
+# from sector rules or local practice ([NV]), so every pause names the provision it rests on and is marked 本地设定.
+CASE_PAUSE_ANCHOR = "《行政处罚法》第六十条（法律、法规、规章另有规定的，从其规定）"
+# A deployment may prefill the provision for a ground here (e.g. the sector's 行政处罚程序规定 article); empty: typed in.
+CASE_PAUSE_BASIS: dict[str, str] = {}
+
+
+class CaseClockPause(models.Model):
+    """办案期限暂停计时: a span not counted in the 90日 limit of 第六十条, with its ground and the provision behind it.
+
+    The clock itself is ``core.deadlines`` (``DeadlinePause``); this row keeps the ground, the provision and
+    who paused and resumed it, for the case timeline and the figures.
+    """
+
+    class Ground(models.TextChoices):
+        HEARING = "hearing", "听证"
+        TESTING = "testing", "检测、检验、检疫、鉴定"
+        ANNOUNCEMENT = "announcement", "公告"
+        SUSPENSION = "suspension", "案件中止调查"
+        OTHER = "other", "其他法律、法规、规章规定的情形"
+
+    case = models.ForeignKey("EnforcementCase", verbose_name="案件", on_delete=models.PROTECT, related_name="pauses")
+    ground = models.CharField("暂停情形", max_length=20, choices=Ground)
+    detail = models.CharField("具体事由", max_length=120)
+    basis = models.CharField("依据（法律、法规、规章及条款）", max_length=120)
+    paused_on = models.DateField("暂停日")
+    resumed_on = models.DateField("恢复日", null=True, blank=True)
+    paused_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="暂停登记人", null=True,
+                                  on_delete=models.SET_NULL, related_name="+")
+    resumed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="恢复登记人", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    resume_note = models.CharField("恢复说明", max_length=200, blank=True)
+    created_at = models.DateTimeField("登记时间", auto_now_add=True)
+
+    scope_org_field = "case__org"
+    objects = ScopedManager()
+
+    class Meta:
+        verbose_name = "办案期限暂停计时"
+        verbose_name_plural = "办案期限暂停计时"
+        ordering = ["paused_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_ground_display()}：{self.detail}"
+
+    @property
+    def reason_text(self) -> str:
+        """What the deadline engine records and the 如何计算 lines show: ground, detail, provision, 本地设定."""
+        return f"{self.get_ground_display()}：{self.detail}（依据{self.basis}；本地设定）"[:200]
+
+
+class EvidencePreservation(models.Model):
+    """先行登记保存 (《行政处罚法》第五十六条): where evidence may be lost or hard to obtain later, with the
+    approval of the 行政机关负责人, evidence is registered and kept; a 处理决定 follows within 7日 (工作日, 第八十五条).
+
+    The notes give approval *before* the measure; no after-the-fact (emergency) approval is offered.
+    """
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", "待负责人批准"
+        APPROVED = "approved", "已批准，待实施"
+        REFUSED = "refused", "不予批准"
+        PRESERVED = "preserved", "已登记保存，待处理决定"
+        DECIDED = "decided", "已作出处理决定"
+
+    class Outcome(models.TextChoices):
+        RELEASE = "release", "解除先行登记保存，退还物品"
+        SEIZE = "seize", "依法采取查封、扣押措施"
+        TEST = "test", "送交检验、检测、检疫或者鉴定"
+        TRANSFER = "transfer", "移交有关部门处理"
+        OTHER = "other", "其他处理"
+
+    TRANSITIONS = {
+        "approve_preservation": ({Status.REQUESTED}, Status.APPROVED),
+        "refuse_preservation": ({Status.REQUESTED}, Status.REFUSED),
+        "preserve_evidence": ({Status.APPROVED}, Status.PRESERVED),
+        "decide_preservation": ({Status.PRESERVED}, Status.DECIDED),
+    }
+    ACTION_LABELS = {"approve_preservation": "批准先行登记保存", "refuse_preservation": "不予批准先行登记保存",
+                     "preserve_evidence": "实施先行登记保存", "decide_preservation": "作出处理决定"}
+
+    case = models.ForeignKey("EnforcementCase", verbose_name="案件", on_delete=models.PROTECT,
+                             related_name="preservations")
+    status = models.CharField("状态", max_length=20, choices=Status, default=Status.REQUESTED)
+    items = models.TextField("拟保存的证据（物品清单）")
+    reason = models.TextField("理由（证据可能灭失或者以后难以取得的情形）")
+    place = models.CharField("地点", max_length=200, blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="申请人", null=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    requested_at = models.DateTimeField("申请时间")
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="批准人（负责人）", null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    approved_at = models.DateTimeField("批准时间", null=True, blank=True)
+    approval_note = models.CharField("负责人意见", max_length=300, blank=True)
+    preserved_at = models.DateTimeField("实施时间", null=True, blank=True)
+    record = models.ForeignKey("CaseRecord", verbose_name="先行登记保存记录", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    decided_on = models.DateField("处理决定日期", null=True, blank=True)
+    outcome = models.CharField("处理决定", max_length=20, choices=Outcome, blank=True)
+    decision_content = models.TextField("处理决定内容", blank=True)
+    decision_record = models.ForeignKey("CaseRecord", verbose_name="处理决定记录", null=True, blank=True,
+                                        on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+
+    scope_org_field = "case__org"
+    objects = ScopedManager()
+
+    class Meta:
+        verbose_name = "先行登记保存"
+        verbose_name_plural = "先行登记保存"
+        ordering = ["requested_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.case.number} 先行登记保存"
+
+    def get_absolute_url(self) -> str:
+        return reverse("enforcement:case_detail", args=[self.case_id]) + f"#preservation-{self.pk}"
+
+
+class AnnualData(models.Model):
+    """年度行政执法数据公开 (国办发〔2018〕118号: 每年1月31日前公开上年度行政执法总体情况和有关统计数据).
+
+    One record per 执法主体 and year. The figures are computed from the registers into a draft, which the
+    unit reviews; 公开 freezes them (figures, sentences, the .docx) and the portal shows that snapshot,
+    never a live computation. A published snapshot is withdrawn, or reopened for correction, with its
+    reason; earlier published versions stay in ``history`` (and their documents among the attachments).
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "待编制"
+        DRAFT = "draft", "草稿待审核"
+        PUBLISHED = "published", "已公开"
+        WITHDRAWN = "withdrawn", "已撤回"
+
+    TRANSITIONS = {
+        "prepare_annual_data": ({Status.PENDING, Status.DRAFT}, Status.DRAFT),
+        "publish_annual_data": ({Status.DRAFT}, Status.PUBLISHED),
+        "withdraw_annual_data": ({Status.PUBLISHED}, Status.WITHDRAWN),
+        "correct_annual_data": ({Status.PUBLISHED, Status.WITHDRAWN}, Status.DRAFT),
+    }
+    ACTION_LABELS = {"prepare_annual_data": "生成（刷新）数据草稿", "publish_annual_data": "审核公开",
+                     "withdraw_annual_data": "撤回公开", "correct_annual_data": "更正"}
+
+    org = models.ForeignKey("core.Org", verbose_name="执法主体", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField("数据年度")
+    status = models.CharField("状态", max_length=20, choices=Status, default=Status.PENDING)
+    version = models.PositiveSmallIntegerField("公开版本", default=0)
+    figures = models.JSONField("数据（生成时）", default=dict, blank=True)
+    sentences = models.JSONField("总体情况（生成时）", default=list, blank=True)
+    note = models.TextField("说明（随数据公开）", blank=True)
+    computed_at = models.DateTimeField("数据生成时间", null=True, blank=True)
+    prepared_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="编制人", null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    document = models.ForeignKey("core.Attachment", verbose_name="数据文件（.docx）", null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="+")
+    published_on = models.DateField("公开日期", null=True, blank=True)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="审核公开人", null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    review_note = models.CharField("审核意见", max_length=300, blank=True)
+    withdrawn_on = models.DateField("撤回日期", null=True, blank=True)
+    withdraw_reason = models.TextField("撤回（更正）理由", blank=True)
+    history = models.JSONField("此前公开的版本", default=list, blank=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+
+    objects = ScopedManager()
+
+    class Meta:
+        verbose_name = "年度行政执法数据"
+        verbose_name_plural = "年度行政执法数据"
+        ordering = ["-year", "org"]
+        constraints = [models.UniqueConstraint(fields=["org", "year"], name="annualdata_one_per_unit_year")]
+
+    def __str__(self) -> str:
+        return f"{self.org.name}{self.year}年度行政执法数据"
+
+    def get_absolute_url(self) -> str:
+        return reverse("enforcement:annual_detail", args=[self.pk])
+
+    @property
+    def year_end(self) -> dt.date:
+        return dt.date(self.year, 12, 31)

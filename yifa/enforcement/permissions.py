@@ -9,7 +9,7 @@ from yifa.core.models import Role
 from yifa.core.scope import can_see_org, has_role_over
 from yifa.core.workflow import allowed
 
-from .models import EnforcementCase, LegalReview, RandomDraw
+from .models import AnnualData, EnforcementCase, EvidencePreservation, LegalReview, RandomDraw
 
 R = Role
 Case = EnforcementCase
@@ -123,6 +123,89 @@ def hasattr_publication(case: Case) -> bool:
         return case.publication is not None
     except Case.publication.RelatedObjectDoesNotExist:
         return False
+
+
+def may_download_decision(user, case: Case) -> bool:
+    """The 决定书 names the party in full: only those handling the unit's cases (经办人、负责人、审核人)."""
+    return user.is_superuser or has_role_over(user, case.org, R.HANDLER, R.HEAD, R.REVIEWER)
+
+
+# ---------------------------------------------------------------- 办案期限暂停计时
+
+
+def _clock_running(case: Case) -> bool:
+    return case.procedure == Case.Procedure.NORMAL and case.is_open
+
+
+def can_pause_clock(user, case: Case) -> bool:
+    return may_work_case(user, case) and _clock_running(case) and not case.pauses.filter(
+        resumed_on__isnull=True).exists()
+
+
+def can_resume_clock(user, case: Case) -> bool:
+    return may_work_case(user, case) and _clock_running(case) and case.pauses.filter(
+        resumed_on__isnull=True).exists()
+
+
+# ---------------------------------------------------------------- 先行登记保存
+
+
+P = EvidencePreservation.Status
+
+
+def can_request_preservation(user, case: Case) -> bool:
+    return may_work_case(user, case) and _clock_running(case)
+
+
+def may_approve_preservation(user, preservation: EvidencePreservation) -> bool:
+    """第五十六条: 经行政机关负责人批准."""
+    return has_role_over(user, preservation.case.org, R.HEAD)
+
+
+def can_approve_preservation(user, preservation: EvidencePreservation) -> bool:
+    return (may_approve_preservation(user, preservation) and preservation.status == P.REQUESTED
+            and preservation.case.is_open)
+
+
+def may_work_preservation(user, preservation: EvidencePreservation) -> bool:
+    return may_work_case(user, preservation.case)
+
+
+def can_preserve(user, preservation: EvidencePreservation) -> bool:
+    return may_work_preservation(user, preservation) and preservation.status == P.APPROVED and preservation.case.is_open
+
+
+def can_decide_preservation(user, preservation: EvidencePreservation) -> bool:
+    return may_work_preservation(user, preservation) and preservation.status == P.PRESERVED
+
+
+# ---------------------------------------------------------------- 年度执法数据
+
+
+def may_prepare_annual_data(user, record: AnnualData) -> bool:
+    """The unit's 经办人 or 负责人 compiles the draft."""
+    return user.is_superuser or has_role_over(user, record.org, R.HANDLER, R.HEAD)
+
+
+def may_publish_annual_data(user, record: AnnualData) -> bool:
+    """The unit's 负责人 reviews and publishes, withdraws or corrects what the unit publishes."""
+    return user.is_superuser or has_role_over(user, record.org, R.HEAD)
+
+
+def can_prepare_annual_data(user, record: AnnualData) -> bool:
+    return may_prepare_annual_data(user, record) and allowed(record, "prepare_annual_data")
+
+
+def can_publish_annual_data(user, record: AnnualData) -> bool:
+    return may_publish_annual_data(user, record) and allowed(record, "publish_annual_data")
+
+
+def can_withdraw_annual_data(user, record: AnnualData) -> bool:
+    return may_publish_annual_data(user, record) and allowed(record, "withdraw_annual_data")
+
+
+def can_correct_annual_data(user, record: AnnualData) -> bool:
+    return may_publish_annual_data(user, record) and allowed(record, "correct_annual_data")
 
 
 # ---------------------------------------------------------------- 法制审核

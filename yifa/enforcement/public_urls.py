@@ -17,4 +17,5 @@ urlpatterns = [
     path("choucha/<int:pk>/", views.draw_detail, name="draw_detail"),
     path("choucha/<int:pk>/draw.json", views.draw_json, name="draw_json"),
     path("shuju/", views.yearly_data, name="yearly_data"),
+    path("shuju/<int:pk>/download/", views.yearly_data_download, name="yearly_data_download"),
 ]

@@ -4,11 +4,10 @@
 Only what is published is shown; natural persons' data were masked when the notice was made.
 """
 
-import datetime as dt
-
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
@@ -17,8 +16,8 @@ from yifa.core import deadlines
 from yifa.core.models import Org
 
 from . import draw as drawing
-from . import indicators, qr
-from .models import EnforcementCase, Inspection, Officer, Power, Publication, RandomDraw
+from . import qr
+from .models import AnnualData, EnforcementCase, Inspection, Officer, Power, Publication, RandomDraw
 
 
 def _units():
@@ -167,16 +166,33 @@ def draw_json(request, pk):
 
 @require_GET
 def yearly_data(request):
-    """年度行政执法数据 (国办发〔2018〕118号): computed from the registers, per unit and year."""
+    """年度行政执法数据 (国办发〔2018〕118号): what each unit published for the year, as it was published
+    (a frozen snapshot), never a live computation; a unit that has not published says so."""
     today = deadlines.today()
-    units = _units()
-    unit = request.GET.get("unit", "")
     try:
         year = int(request.GET.get("year", today.year - 1))
     except ValueError:
         year = today.year - 1
-    chosen = [u for u in units if str(u.pk) == unit] or list(units)
-    figures = indicators.figures(chosen, (dt.date(year, 1, 1), dt.date(year, 12, 31))) if chosen else None
+    records = list(AnnualData.objects.filter(year=year).select_related("org", "document").order_by("org__path"))
+    units = _units()
+    unit = request.GET.get("unit", "")
+    chosen = next((u for u in units if str(u.pk) == unit), None)
+    record = next((r for r in records if chosen and r.org_id == chosen.pk), None)
     return render(request, "enforcement/public/yearly_data.html", {
-        "figures": figures, "units": units, "unit": unit, "year": year,
-        "years": range(today.year, today.year - 5, -1)})
+        "year": year, "years": range(today.year - 1, today.year - 6, -1), "units": units, "unit": unit,
+        "chosen": chosen, "record": record,
+        "published": [r for r in records if r.status == AnnualData.Status.PUBLISHED],
+        "withheld": [r for r in records if r.status != AnnualData.Status.PUBLISHED and r.version],
+    })
+
+
+@require_GET
+def yearly_data_download(request, pk):
+    """The published .docx of a unit's yearly data (only while it is published)."""
+    record = get_object_or_404(AnnualData.objects.select_related("document"), pk=pk,
+                               status=AnnualData.Status.PUBLISHED)
+    if record.document is None:
+        raise Http404
+    handle = default_storage.open(record.document.stored_name, "rb")
+    return FileResponse(handle, as_attachment=True, filename=record.document.original_name,
+                        content_type=record.document.content_type)

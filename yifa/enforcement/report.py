@@ -2,10 +2,15 @@
 
 - ``sentences(orgs, period)``: the paragraph a 法治政府建设年度报告 quotes, every number computed.
 - ``quarterly_docx``: the quarterly 行政执法工作报告 to the unit's leadership (行政执法报告制度).
-- ``yearly_docx``: the yearly 行政执法数据 for publication (国办发〔2018〕118号, by 1月31日).
+- ``yearly_docx``: the yearly 行政执法数据 for publication (国办发〔2018〕118号, by 1月31日), live;
+  ``annual_data_docx`` builds the same document from an ``AnnualData`` snapshot (what is published).
+- ``snapshot(f)``: the figures made JSON-plain, as an ``AnnualData`` keeps them.
 """
 
+import datetime as dt
 import io
+import json
+from decimal import Decimal
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -17,8 +22,13 @@ from yifa.core import deadlines
 from .indicators import figures
 
 
+def _dec(value) -> Decimal:
+    """Amounts come as Decimal (live) or as strings (a JSON snapshot)."""
+    return Decimal(str(value or 0))
+
+
 def _money(amount) -> str:
-    value = float(amount or 0)
+    value = float(_dec(amount))
     return f"{value / 10000:.2f}万元" if value >= 10000 else f"{value:.0f}元"
 
 
@@ -28,7 +38,16 @@ def _pct(rate) -> str:
 
 def sentences(orgs, period) -> list[str]:
     """Chinese sentences with every figure computed from the registers."""
-    f = figures(orgs, period)
+    return sentences_from(figures(orgs, period))
+
+
+def snapshot(f: dict) -> dict:
+    """The figures as JSON keeps them (Decimals as strings, dates as ISO text): a frozen copy."""
+    return json.loads(json.dumps(f, default=str))
+
+
+def sentences_from(f: dict) -> list[str]:
+    """The sentences of ``sentences`` from figures already computed (live or a snapshot)."""
     cert = f["certificate"]
     lines = []
     if cert["officers"]:
@@ -36,7 +55,7 @@ def sentences(orgs, period) -> list[str]:
                      f"持证率{_pct(cert['rate'])}；法制审核人员{f['reviewers']['count']}名。")
     lines.append(f"办理行政处罚案件{f['cases_filed']['count']}件，其中普通程序{f['normal']['count']}件、"
                  f"简易程序{f['simple']['count']}件；作出行政处罚决定{f['penalties']['count']}件，"
-                 f"罚没款{_money(f['fines'] + f['confiscated'])}。")
+                 f"罚没款{_money(_dec(f['fines']) + _dec(f['confiscated']))}。")
     if f["on_time"]["met"] + f["on_time"]["late"]:
         lines.append(f"普通程序案件按期办结率{_pct(f['on_time']['rate'])}"
                      f"（按期{f['on_time']['met']}件，逾期{f['on_time']['late']}件）。")
@@ -107,11 +126,11 @@ def _table(doc, header: list[str], rows: list[list[str]]) -> None:
             _font(cell.paragraphs[0].add_run(str(text)), 12)
 
 
-def _signature(doc, orgs) -> None:
+def _signature(doc, orgs, on: dt.date | None = None) -> None:
     doc.add_paragraph()
-    today = deadlines.today()
+    on = on or deadlines.today()
     for text in ("、".join(o.name for o in orgs[:3]) + ("等" if len(orgs) > 3 else ""),
-                 f"{today.year}年{today.month}月{today.day}日"):
+                 f"{on.year}年{on.month}月{on.day}日"):
         p = doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         _font(p.add_run(text), 16)
@@ -130,7 +149,7 @@ def _figure_rows(f) -> list[list[str]]:
         ["行政处罚案件（件）", f["cases_filed"]["count"]],
         ["其中：普通程序 / 简易程序", f"{f['normal']['count']} / {f['simple']['count']}"],
         ["作出处罚决定（件）", f["penalties"]["count"]],
-        ["罚没款（元）", f"{float(f['fines'] + f['confiscated']):,.2f}"],
+        ["罚没款（元）", f"{float(_dec(f['fines']) + _dec(f['confiscated'])):,.2f}"],
         ["按期办结率", _pct(f["on_time"]["rate"])],
         ["法制审核（件次）", f["reviews"]["count"]],
         ["执法检查（户次）", f["inspections"]["count"]],
@@ -178,11 +197,39 @@ def quarterly_docx(orgs, period, *, year: int, quarter: int) -> tuple[bytes, str
 
 
 def yearly_docx(orgs, period, *, year: int) -> tuple[bytes, str]:
-    """上年度行政执法总体情况数据, for publication (国办发〔2018〕118号: 每年1月31日前)."""
+    """上年度行政执法总体情况数据, computed now (a preview; what is published is ``annual_data_docx``)."""
     f = figures(orgs, period)
     unit = _unit_name(orgs)
+    content = _yearly_document(unit, year, f, sentences_from(f), note="", on=deadlines.today(),
+                               signers=orgs)
+    return content, f"{unit}{year}年度行政执法数据.docx"
+
+
+def annual_data_docx(record, *, on: dt.date, draft: bool) -> tuple[bytes, str]:
+    """The yearly 行政执法数据 of an ``AnnualData`` record, from its frozen figures and sentences.
+
+    A draft says so in its title line; the published one carries the publication date.
+    """
+    unit = record.org.name
+    content = _yearly_document(unit, record.year, record.figures, record.sentences, note=record.note, on=on,
+                               signers=[record.org], draft=draft, version=record.version)
+    suffix = "（草稿）" if draft else (f"（更正版第{record.version}版）" if record.version > 1 else "")
+    return content, f"{unit}{record.year}年度行政执法数据{suffix}.docx"
+
+
+def _yearly_document(unit: str, year: int, f: dict, lines: list[str], *, note: str, on: dt.date, signers,
+                     draft: bool = False, version: int = 0) -> bytes:
+    """上年度行政执法总体情况数据, for publication (国办发〔2018〕118号: 每年1月31日前)."""
     doc = _document()
     _title(doc, f"{unit}{year}年度行政执法数据")
+    if draft:
+        p = doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _font(p.add_run("（草稿，待本单位审核后公开）"), 16, "楷体")
+    elif version > 1:
+        p = doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _font(p.add_run(f"（更正后第{version}版）"), 16, "楷体")
     _body(doc, f"根据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》"
                f"（国办发〔2018〕118号），现公开本单位{year}年度行政执法总体情况数据。")
     _heading(doc, "一、行政执法数据")
@@ -190,7 +237,10 @@ def yearly_docx(orgs, period, *, year: int) -> tuple[bytes, str]:
     _heading(doc, "二、按执法领域统计的行政处罚案件")
     _table(doc, ["执法领域", "件数"], [[d["label"], d["count"]] for d in f["domains"]] or [["—", 0]])
     _heading(doc, "三、说明")
-    for line in sentences(orgs, period):
+    for line in lines:
         _body(doc, line)
-    _signature(doc, orgs)
-    return _save(doc), f"{unit}{year}年度行政执法数据.docx"
+    for line in (note or "").splitlines():
+        if line.strip():
+            _body(doc, line.strip())
+    _signature(doc, signers, on=on)
+    return _save(doc)

@@ -7,24 +7,26 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from yifa.core import deadlines
 from yifa.core.attachments import attachments_of
 from yifa.core.audit import target_label
 from yifa.core.models import AuditEntry, Org, Role, User
 from yifa.core.models.deadlines import Deadline
+from yifa.core.officialdoc import docx_response
 from yifa.core.scope import get_visible_or_404, has_role_over
 from yifa.core.workflow import InvalidTransition
 
-from . import actions, forms, indicators, ledgers, permissions as perm, report
+from . import actions, documents, forms, indicators, ledgers, permissions as perm, report
 from .masking import case_secrets, mask_case_for_display, mask_text
-from .models import (CaseExtension, DiscretionLevel, EnforcementCase, Inspection, InspectionTarget,
-                     LegalReview, LegalReviewer, Officer, Power, PowerStep, RandomDraw)
+from .models import (CASE_PAUSE_BASIS, AnnualData, CaseExtension, DiscretionLevel, EnforcementCase,
+                     EvidencePreservation, Inspection, InspectionTarget, LegalReview, LegalReviewer, Officer, Power,
+                     PowerStep, RandomDraw)
 
 Case = EnforcementCase
 
@@ -232,13 +234,19 @@ TIMELINE_LABELS = {
     "record_hearing": "登记听证笔录", "publish": "公示处罚决定", "withdraw_publication": "撤回公示",
     "request_extension": "申请延长办案期限", "decide_extension": "批示延期申请", "decide_on_the_spot": "当场处罚",
     "create_inspection": "安排检查", "attach": "上传附件",
+    "pause_case_clock": "办案期限暂停计时", "resume_case_clock": "办案期限恢复计时",
+    "request_preservation": "申请先行登记保存", **EvidencePreservation.ACTION_LABELS, **AnnualData.ACTION_LABELS,
+    "open_annual_data": "起算年度执法数据公开期限",
 }
 
 
-def timeline(obj):
-    """The object's audit entries, oldest first, each with a Chinese label: the 全过程 on one page."""
-    target_type, target_id, _ = target_label(obj)
-    entries = list(AuditEntry.objects.filter(target_type=target_type, target_id=target_id).order_by("seq"))
+def timeline(obj, *related):
+    """The audit entries of the object (and of ``related`` objects), oldest first, each with a Chinese label."""
+    q = Q(pk__in=[])
+    for item in (obj, *related):
+        target_type, target_id, _ = target_label(item)
+        q |= Q(target_type=target_type, target_id=target_id)
+    entries = list(AuditEntry.objects.filter(q).order_by("seq"))
     for entry in entries:
         entry.label = TIMELINE_LABELS.get(entry.action.split(".", 1)[-1], entry.action)
     return entries
@@ -267,6 +275,18 @@ def case_timeline(case) -> list[dict]:
         add(review.submitted_at, "提请法制审核", f"审核人员 {review.reviewer.name}")
         if review.reviewed_at:
             add(review.reviewed_at, f"法制审核：{review.get_outcome_display()}", review.opinion[:80], review.reviewer.name)
+    for p in case.preservations.select_related("requested_by", "approved_by"):
+        add(p.requested_at, "申请先行登记保存", p.items[:80], p.requested_by.display_name if p.requested_by else "")
+        if p.approved_at:
+            add(p.approved_at, "负责人批准先行登记保存" if p.status != p.Status.REFUSED else "负责人不予批准先行登记保存",
+                p.approval_note, p.approved_by.display_name if p.approved_by else "")
+        if p.decided_on:
+            add(p.decided_on, f"先行登记保存处理决定：{p.get_outcome_display()}", p.decision_content[:80])
+    for pause in case.pauses.all():
+        add(pause.paused_on, f"办案期限暂停计时（{pause.get_ground_display()}）",
+            f"{pause.detail}；依据{pause.basis}（本地设定）")
+        if pause.resumed_on:
+            add(pause.resumed_on, f"办案期限恢复计时（{pause.get_ground_display()}期间结束）", pause.resume_note)
     add(case.informed_on, "告知拟处罚及陈述、申辩、听证权利" if case.hearing_offered else "告知拟处罚及陈述、申辩权利",
         case.proposed_penalty)
     add(case.hearing_requested_on, "当事人申请听证")
@@ -331,8 +351,11 @@ CASE_FORMS = {
     "request_hearing": forms.HearingRequestForm, "schedule_hearing": forms.HearingScheduleForm,
     "record_hearing": forms.HearingRecordForm, "decide": forms.DecideForm, "serve": forms.ServeForm,
     "execute": forms.ExecuteForm, "close": forms.CloseForm, "drop": forms.ReasonForm, "revoke": forms.RevokeForm,
-    "extension": forms.ReasonForm, "publish": None,
+    "extension": forms.ReasonForm, "publish": None, "pause": forms.PauseClockForm, "resume": forms.ResumeClockForm,
+    "preservation": forms.PreservationRequestForm,
 }
+PRESERVATION_FORMS = {"approve": forms.PreservationApprovalForm, "preserve": forms.PreserveForm,
+                      "decide": forms.PreservationDecisionForm}
 
 
 def _form_kwargs(name, case):
@@ -364,6 +387,10 @@ def _initial(name, case):
         "close": {"closed_on": today},
         "revoke": {"revoked_on": today},
         "submit_review": {"grounds": case.review_grounds},
+        "pause": ({"ground": "hearing", "paused_on": case.hearing_requested_on,
+                   "detail": "当事人申请听证", "basis": CASE_PAUSE_BASIS.get("hearing", "")}
+                  if case.hearing_requested_on and not case.hearing_held_on else {"paused_on": today}),
+        "resume": {"resumed_on": today},
     }.get(name, {})
 
 
@@ -389,10 +416,36 @@ def _available(user, case) -> dict[str, bool]:
         "revoke": perm.can_revoke(user, case),
         "extension": perm.can_request_extension(user, case),
         "publish": perm.can_publish(user, case),
+        "pause": perm.can_pause_clock(user, case),
+        "resume": perm.can_resume_clock(user, case),
+        "preservation": perm.can_request_preservation(user, case),
     }
 
 
-def _case_page(request, case, bound: dict | None = None, status: int = 200):
+def _preservation_forms(user, case, bound) -> list[dict]:
+    """Each 先行登记保存 of the case with the step the user may take on it now (and its form)."""
+    rows = []
+    for p in case.preservations.select_related("approved_by", "requested_by", "record__attachment",
+                                               "decision_record__attachment"):
+        step = None
+        if perm.can_approve_preservation(user, p):
+            step = "approve"
+        elif perm.can_preserve(user, p):
+            step = "preserve"
+        elif perm.can_decide_preservation(user, p):
+            step = "decide"
+        form = None
+        if step:
+            kwargs = {"officers": _unit_officers(case.org)} if step == "preserve" else {}
+            initial = {"decided_on": deadlines.today()} if step == "decide" else {}
+            form = bound.get((p.pk, step)) or PRESERVATION_FORMS[step](initial=initial, auto_id=f"p{p.pk}-{step}-%s",
+                                                                      **kwargs)
+        clock = next((d for d in deadlines.of(p) if d.rule.code == actions.EVIDENCE_DECISION), None)
+        rows.append({"p": p, "step": step, "form": form, "clock": clock, "open": (p.pk, step) in bound})
+    return rows
+
+
+def _case_page(request, case, bound: dict | None = None, status: int = 200, preservation_bound: dict | None = None):
     bound = bound or {}
     available = _available(request.user, case)
     action_forms = {}
@@ -403,7 +456,8 @@ def _case_page(request, case, bound: dict | None = None, status: int = 200):
                                                      **_form_kwargs(name, case))
     records = list(case.records.select_related("attachment", "created_by").prefetch_related("officers"))
     full = _sees_personal_data(request.user, case)
-    audit_entries = timeline(case)
+    preservations = list(case.preservations.all())
+    audit_entries = timeline(case, *preservations)
     if not full:
         secrets = case_secrets(case)
         mask_case_for_display(case, records)
@@ -414,8 +468,13 @@ def _case_page(request, case, bound: dict | None = None, status: int = 200):
     return render(request, "enforcement/case_detail.html", {
         "case": case, "forms": action_forms, "available": available, "records": records,
         "reviews": case.reviews.select_related("reviewer").order_by("submitted_at"),
-        "deadlines": deadlines.of(case), "timeline": audit_entries, "events": case_timeline(case),
-        "stages": _stage_states(case),
+        "deadlines": sorted(deadlines.of(case) + [d for p in preservations for d in deadlines.of(p)],
+                            key=lambda d: (d.started_on, d.pk)),
+        "timeline": audit_entries, "events": case_timeline(case), "stages": _stage_states(case),
+        "preservations": _preservation_forms(request.user, case, preservation_bound or {}),
+        "pauses": case.pauses.all(), "running_pause": actions.running_pause(case),
+        "decision_doc": documents.has_document(case) and perm.may_download_decision(request.user, case),
+        "decision_title": documents.decision_title(case) if case.decided_on else "",
         "files": attachments_of(case), "pending_ext": pending_ext, "publication": publication,
         "can_approve_ext": pending_ext is not None and perm.may_approve_extension(request.user, case),
         "ext_form": forms.ExtensionDecisionForm(), "open_form": next(iter(bound), ""),
@@ -467,6 +526,12 @@ def _call(name, case, user, data, request):
         return a.request_extension(case, by=user, **data)
     if name == "publish":
         return a.publish(case, by=user)
+    if name == "pause":
+        return a.pause_case_clock(case, by=user, **data)
+    if name == "resume":
+        return a.resume_case_clock(case, by=user, **data)
+    if name == "preservation":
+        return a.request_preservation(case, by=user, **data)
     raise ValueError(name)
 
 
@@ -477,6 +542,8 @@ DONE_MESSAGES = {
     "record_hearing": "已登记听证笔录。", "decide": "已作出决定。", "serve": "已登记送达。", "execute": "已登记执行。",
     "close": "已结案。", "drop": "已撤销立案。", "revoke": "已登记撤销（变更），公示已撤回。",
     "extension": "已提交延期申请，待负责人批准。", "publish": "已在门户公示（当事人个人信息已去标识化）。",
+    "pause": "已暂停办案期限计时，届满日将按暂停的天数顺延。", "resume": "已恢复办案期限计时，届满日已重新计算。",
+    "preservation": "已申请先行登记保存，待行政机关负责人批准（《行政处罚法》第五十六条）。",
 }
 
 
@@ -521,6 +588,64 @@ def case_action(request, pk, name):
         return _case_page(request, Case.objects.get(pk=case.pk), {name: form})
     messages.success(request, DONE_MESSAGES[name])
     return redirect("enforcement:case_detail", pk=case.pk)
+
+
+PRESERVATION_DONE = {
+    "approve": "已批示先行登记保存申请。",
+    "preserve": "已登记实施先行登记保存，须在七个工作日内作出处理决定（《行政处罚法》第五十六条）。",
+    "decide": "已登记先行登记保存的处理决定。",
+}
+
+
+@require_POST
+@login_required
+def preservation_action(request, pk, name):
+    """批准、实施先行登记保存 and its 处理决定: scope (404) → role (403) → the action → back to the case."""
+    if name not in PRESERVATION_FORMS:
+        raise PermissionDenied("没有这个操作。")
+    preservation = get_visible_or_404(EvidencePreservation.objects.select_related("case", "case__org",
+                                                                                   "case__power"),
+                                      request.user, pk=pk)
+    case = preservation.case
+    if name == "approve" and not perm.may_approve_preservation(request.user, preservation):
+        _deny("先行登记保存须经行政机关负责人批准（《行政处罚法》第五十六条）。")
+    if name != "approve" and not perm.may_work_preservation(request.user, preservation):
+        _deny("只有本案承办的执法人员可以办理这一步。")
+    kwargs = {"officers": _unit_officers(case.org)} if name == "preserve" else {}
+    form = PRESERVATION_FORMS[name](request.POST, request.FILES, auto_id=f"p{pk}-{name}-%s", **kwargs)
+    if not form.is_valid():
+        messages.error(request, "请按提示修改后重新提交。")
+        return _case_page(request, case, preservation_bound={(pk, name): form})
+    data = dict(form.cleaned_data)
+    try:
+        if name == "approve":
+            actions.approve_preservation(preservation, by=request.user, **data)
+        elif name == "preserve":
+            actions.preserve_evidence(preservation, by=request.user, upload=data.pop("file", None), **data)
+        else:
+            actions.decide_preservation(preservation, by=request.user, upload=data.pop("file", None), **data)
+    except InvalidTransition as error:
+        messages.error(request, str(error))
+        return redirect(preservation.get_absolute_url())
+    except ValidationError as error:
+        _form_errors(form, error)
+        messages.error(request, "；".join(error.messages))
+        return _case_page(request, Case.objects.get(pk=case.pk), preservation_bound={(pk, name): form})
+    messages.success(request, PRESERVATION_DONE[name])
+    return redirect(preservation.get_absolute_url())
+
+
+@require_GET
+@login_required
+def case_decision_docx(request, pk):
+    """The 行政处罚决定书 (.docx), once decided, for those who handle the unit's cases (it names the party in full)."""
+    case = get_visible_or_404(Case.objects.select_related("org", "org__parent", "power", "discretion_level"),
+                              request.user, pk=pk)
+    if not perm.may_download_decision(request.user, case):
+        _deny("决定书载有当事人完整信息，只有本单位经办人、负责人或审核人可以下载。")
+    if not documents.has_document(case):
+        raise Http404("本案尚未作出行政处罚（不予处罚）决定，没有决定书。")
+    return docx_response(documents.decision_document(case), documents.decision_filename(case))
 
 
 @require_POST
@@ -982,3 +1107,99 @@ def report_docx(request, kind):
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{escape_uri_path(name)}"
     return response
 
+
+
+# ---------------------------------------------------------------- 年度执法数据 (国办发〔2018〕118号)
+
+
+def _annual_clocks(records) -> dict[int, Deadline]:
+    """The 1月31日 clock of each record, with its state, in one query."""
+    clocks = list(Deadline.objects.filter(target_type=AnnualData._meta.label_lower, rule__code=actions.ANNUAL_DATA,
+                                          target_id__in=[str(r.pk) for r in records])
+                  .select_related("rule").order_by("pk"))
+    deadlines.annotate(clocks)
+    by_record = {}
+    for clock in clocks:
+        by_record[int(clock.target_id)] = clock  # the latest clock of the record wins
+    return by_record
+
+
+@login_required
+def annual_list(request):
+    actions.open_annual_data_for(request.user)
+    records = _org_filter(request, AnnualData.objects.visible_to(request.user).select_related("org"))
+    page = Paginator(records.order_by("-year", "org__path"), 30).get_page(request.GET.get("page"))
+    clocks = _annual_clocks(list(page))
+    for record in page:
+        record.clock = clocks.get(record.pk)
+    return render(request, "enforcement/annual_list.html", {"page": page})
+
+
+ANNUAL_FORMS = {"prepare": forms.AnnualPrepareForm, "publish": forms.AnnualPublishForm,
+                "withdraw": forms.AnnualReasonForm, "correct": forms.AnnualReasonForm}
+ANNUAL_DONE = {
+    "prepare": "已生成数据草稿，请核对后由负责人审核公开。",
+    "publish": "已在门户公开（数据已固定，不随台账变化）。",
+    "withdraw": "已撤回公开，门户已注明撤回理由。",
+    "correct": "已按当前台账重新生成数据草稿，审核后重新公开。",
+}
+
+
+def _annual_available(user, record) -> dict[str, bool]:
+    return {"prepare": perm.can_prepare_annual_data(user, record),
+            "publish": perm.can_publish_annual_data(user, record),
+            "withdraw": perm.can_withdraw_annual_data(user, record),
+            "correct": perm.can_correct_annual_data(user, record)}
+
+
+def _annual_page(request, record, bound: dict | None = None, status: int = 200):
+    bound = bound or {}
+    available = _annual_available(request.user, record)
+    action_forms = {}
+    for name, allowed_now in available.items():
+        if allowed_now:
+            initial = {"note": record.note} if name == "prepare" else {}
+            action_forms[name] = bound.get(name) or ANNUAL_FORMS[name](initial=initial, auto_id=f"{name}-%s")
+    from yifa.core.models import Attachment
+
+    earlier = {a.pk: a for a in Attachment.objects.filter(pk__in=[h.get("document") for h in record.history])}
+    history = [{**h, "attachment": earlier.get(h.get("document"))} for h in record.history]
+    return render(request, "enforcement/annual_detail.html", {
+        "record": record, "forms": action_forms, "deadlines": deadlines.of(record), "timeline": timeline(record),
+        "history": history, "open_form": next(iter(bound), ""),
+    }, status=status)
+
+
+@login_required
+def annual_detail(request, pk):
+    record = get_visible_or_404(AnnualData.objects.select_related("org", "document"), request.user, pk=pk)
+    return _annual_page(request, record)
+
+
+@require_POST
+@login_required
+def annual_action(request, pk, name):
+    if name not in ANNUAL_FORMS:
+        raise PermissionDenied("没有这个操作。")
+    record = get_visible_or_404(AnnualData.objects.select_related("org"), request.user, pk=pk)
+    if name == "prepare" and not perm.may_prepare_annual_data(request.user, record):
+        _deny("只有本单位经办人或负责人可以编制年度执法数据。")
+    if name != "prepare" and not perm.may_publish_annual_data(request.user, record):
+        _deny("年度执法数据由本单位负责人审核后公开、撤回或更正。")
+    form = ANNUAL_FORMS[name](request.POST, auto_id=f"{name}-%s")
+    if not form.is_valid():
+        messages.error(request, "请按提示修改后重新提交。")
+        return _annual_page(request, record, {name: form})
+    call = {"prepare": actions.prepare_annual_data, "publish": actions.publish_annual_data,
+            "withdraw": actions.withdraw_annual_data, "correct": actions.correct_annual_data}[name]
+    try:
+        call(record, by=request.user, **form.cleaned_data)
+    except InvalidTransition as error:
+        messages.error(request, str(error))
+        return redirect("enforcement:annual_detail", pk=record.pk)
+    except ValidationError as error:
+        _form_errors(form, error)
+        messages.error(request, "；".join(error.messages))
+        return _annual_page(request, AnnualData.objects.get(pk=record.pk), {name: form})
+    messages.success(request, ANNUAL_DONE[name])
+    return redirect("enforcement:annual_detail", pk=record.pk)

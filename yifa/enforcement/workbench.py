@@ -1,5 +1,6 @@
 """工作台 items of 行政执法: the next step of each case for its officers, reviews for the 审核人,
-decisions and extension approvals for the 负责人, certificates about to expire, decisions to publish.
+decisions and extension approvals for the 负责人, certificates about to expire, decisions to publish,
+先行登记保存 to approve or decide, and the unit's yearly 执法数据 to compile and publish.
 
 Running statutory deadlines themselves are listed by core; these items name the step the user owes.
 """
@@ -11,7 +12,7 @@ from yifa.core.models import Role
 from yifa.core.registry import WorkItem
 from yifa.core.scope import has_role_over
 
-from .models import CaseExtension, EnforcementCase, Inspection, LegalReview, Officer
+from .models import AnnualData, CaseExtension, EnforcementCase, EvidencePreservation, Inspection, LegalReview, Officer
 
 Case = EnforcementCase
 MODULE = "行政执法"
@@ -34,8 +35,10 @@ def _ready_for_decision(case, today) -> bool:
     """Every step the law puts before a 处罚决定 is done (actions.decision_gate passes)."""
     from django.core.exceptions import ValidationError
 
-    from .actions import decision_gate
+    from .actions import decision_gate, running_pause
 
+    if running_pause(case) is not None:
+        return False
     try:
         decision_gate(case, decision_kind=Case.DecisionKind.PENALTY, today=today)
     except ValidationError:
@@ -77,6 +80,8 @@ def items(user) -> list[WorkItem]:
         if has_role_over(user, ext.case.org, Role.HEAD):
             result.append(WorkItem(MODULE, f"{ext.case.number} 申请延长办案期限",
                                    reverse("enforcement:case_detail", args=[ext.case_id]), state="待批准延期"))
+    result += _preservation_items(user)
+    result += _annual_items(user)
     for inspection in Inspection.objects.visible_to(user).filter(officers__user=user,
                                                                  status=Inspection.Status.PENDING).select_related(
             "target", "draw"):
@@ -92,4 +97,51 @@ def items(user) -> list[WorkItem]:
                                    reverse("enforcement:officer_edit", args=[officer.pk]),
                                    state="执法证已过期，不得执法" if expired else "执法证即将到期，请及时换证",
                                    due_on=officer.expires_on))
+    return result
+
+
+def _with_clock(state: str, clock) -> str:
+    """The step owed, with where its clock stands (已逾期N日 / 还剩N个工作日)."""
+    return f"{state} · {clock.state_text}" if clock is not None else state
+
+
+def _preservation_items(user) -> list[WorkItem]:
+    """先行登记保存: the 负责人 approves (第五十六条); the officers implement it and decide within 7 working days."""
+    result = []
+    P = EvidencePreservation.Status
+    rows = (EvidencePreservation.objects.visible_to(user).filter(status__in=(P.REQUESTED, P.APPROVED, P.PRESERVED))
+            .select_related("case", "case__org"))
+    for p in rows:
+        url = p.get_absolute_url()
+        title = f"{p.case.number} 先行登记保存"
+        if p.status == P.REQUESTED and has_role_over(user, p.case.org, Role.HEAD):
+            result.append(WorkItem(MODULE, title, url, state="待负责人批准", basis="《行政处罚法》第五十六条"))
+        elif p.status != P.REQUESTED and p.case.officers.filter(user=user).exists():
+            clock = _due(p, "enforcement.evidence_decision")
+            state = "已批准，待实施" if p.status == P.APPROVED else "待作出处理决定"
+            result.append(WorkItem(MODULE, title, url, state=_with_clock(state, clock),
+                                   due_on=clock.due_on if clock else None,
+                                   basis=clock.basis if clock else "《行政处罚法》第五十六条"))
+    return result
+
+
+def _annual_items(user) -> list[WorkItem]:
+    """The unit's yearly 执法数据 (国办发〔2018〕118号): compiled by its 经办人, published by its 负责人.
+
+    Last year's record and clock are opened here on first need (the daily ``start_annual_data`` does it too).
+    """
+    from .actions import open_annual_data_for
+
+    open_annual_data_for(user)
+    result = []
+    S = AnnualData.Status
+    waiting = {S.PENDING: "待编制：生成数据草稿", S.DRAFT: "草稿待负责人审核公开", S.WITHDRAWN: "已撤回，待更正后重新公开"}
+    for record in AnnualData.objects.visible_to(user).filter(status__in=waiting).select_related("org"):
+        if not has_role_over(user, record.org, Role.HANDLER, Role.HEAD):
+            continue
+        clock = _due(record, "enforcement.annual_data")
+        state = waiting[record.status] if record.status != S.DRAFT or not record.history else "更正稿待负责人审核公开"
+        result.append(WorkItem(MODULE, str(record), record.get_absolute_url(), state=_with_clock(state, clock),
+                               due_on=clock.due_on if clock else None,
+                               basis=clock.basis if clock else "国办发〔2018〕118号"))
     return result

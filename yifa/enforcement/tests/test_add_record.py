@@ -55,15 +55,12 @@ def test_evidence_needs_its_kind(w):
         record(w, case, kind="evidence", title="发票")
 
 
-def test_preservation_starts_the_seven_workday_clock_and_the_decision_ends_it(w):
-    from .helpers import deadline
-
+def test_preservation_cannot_be_recorded_as_a_plain_measure_without_the_heads_approval(w):
     case = file(w)
-    record(w, case, kind="measure", measure=CaseRecord.Measure.PRESERVE, title="先行登记保存")
-    clock = deadline(case, "enforcement.evidence_decision")
-    assert clock.status == "open" and "第五十六条" in clock.basis
-    record(w, case, kind="measure", measure=CaseRecord.Measure.PRESERVE_DECISION, title="处理决定")
-    assert deadline(case, "enforcement.evidence_decision").status == "met"
+    for measure in (CaseRecord.Measure.PRESERVE, CaseRecord.Measure.PRESERVE_DECISION):
+        with pytest.raises(ValidationError, match="第五十六条"):
+            record(w, case, kind="measure", measure=measure, title="先行登记保存")
+    assert not case.records.exists()
 
 
 def test_the_form_uploads_the_file(w, client):

@@ -37,11 +37,3 @@ def test_an_unknown_certificate_token_is_404(client, db):
 def test_the_portal_home_lists_the_enforcement_sections(client, db):
     page = client.get(reverse("portal:home")).content.decode()
     assert "执法公示" in page and reverse("enforcement_public:index") in page
-
-
-def test_yearly_data_is_public(w, client):
-    from .helpers import decided
-
-    decided(w)
-    page = client.get(reverse("enforcement_public:yearly_data") + "?year=2026").content.decode()
-    assert "2026年度行政执法数据" in page and "行政处罚案件" in page

@@ -1,6 +1,10 @@
 """公示 (国办发〔2018〕118号; 第四十八条): masked on the portal, withdrawn with the reason when revoked."""
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -9,6 +13,8 @@ from yifa.enforcement.masking import mask_text
 from yifa.enforcement.models import EnforcementCase as Case, Publication
 
 from .helpers import TODAY, audit_actions, decided, deadline, id_number, served
+
+LATER = dt.datetime(2026, 3, 12, 10, tzinfo=ZoneInfo("Asia/Shanghai"))  # 8 working days after 3月2日
 
 ID = id_number("33050219680315301")
 
@@ -83,3 +89,46 @@ def test_only_the_head_revokes(w, client):
 def test_mask_text_masks_ids_and_phones_it_was_not_told_about():
     other = id_number("11010519491231002")
     assert mask_text(f"证人{other}，电话13912345678") == f"证人110105********{other[-4:]}，电话139****5678"
+
+
+def test_a_decision_starts_the_seven_workday_publicity_clock_shown_on_the_workbench(w):
+    from yifa.enforcement.workbench import items
+
+    case = decided(w)
+    clock = deadline(case, "enforcement.publicity")
+    assert clock.status == "open" and clock.started_on == TODAY and clock.due_on == dt.date(2026, 3, 11)
+    assert clock.basis.startswith("国办发〔2018〕118号")
+    item = next(i for i in items(w.handler) if i.title == f"{case.decision_number} 待公示")
+    assert item.due_on == dt.date(2026, 3, 11) and item.basis.startswith("国办发〔2018〕118号")
+
+
+def test_publishing_after_seven_working_days_is_recorded_late(w):
+    case = served(w)
+    with time_machine.travel(LATER, tick=False):
+        actions.publish(case, by=w.handler)
+    clock = deadline(case, "enforcement.publicity")
+    assert clock.status == "late" and clock.completed_on == dt.date(2026, 3, 12)
+
+
+def test_an_on_the_spot_decision_is_published_within_seven_working_days_too(w):
+    simple = actions.decide_on_the_spot(by=w.handler, org=w.org, power=w.power, cause="王五占道经营",
+                                       party_kind=Case.PartyKind.PERSON, party_name="王五",
+                                       party_id_number=id_number("33050219900101002"), officers=[w.officer, w.partner],
+                                       decided_on=TODAY, penalty_content="警告", facts="王五在人行道摆摊。",
+                                       discretion_level=w.power.levels.get(circumstance="minor"))
+    assert deadline(simple, "enforcement.publicity").due_on == dt.date(2026, 3, 11)
+    actions.publish(simple, by=w.handler)
+    assert deadline(simple, "enforcement.publicity").status == "met"
+
+
+def test_a_change_registered_late_is_withdrawn_late(w):
+    case, notice = published(w)
+    with time_machine.travel(LATER, tick=False):
+        actions.revoke(case, by=w.head, kind=Case.Revocation.CHANGED, revoked_on=dt.date(2026, 3, 3),
+                       reason="复议机关变更罚款数额")
+    clock = deadline(case, "enforcement.publicity_withdraw")
+    # 第四十八条、第八十五条: 3 working days from the change (3月3日) end on 3月6日; withdrawn 3月12日.
+    assert clock.started_on == dt.date(2026, 3, 3) and clock.due_on == dt.date(2026, 3, 6)
+    assert clock.status == "late" and clock.completed_on == dt.date(2026, 3, 12)
+    notice.refresh_from_db()
+    assert notice.withdrawn_on == dt.date(2026, 3, 12)
