@@ -145,7 +145,11 @@ def lists(repeat: int) -> dict:
     from yifa.mediation.views import LIST_ORDER, PAGE_SIZE
 
     last_of_previous = closed.order_by(*LIST_ORDER)[(deep - 1) * PAGE_SIZE - 1]
-    deep_url = f"/mediation/?status=closed&after={quote(encode_key(last_of_previous, LIST_ORDER))}&n={deep}"
+    # The count the first page showed travels in its links (?total=), as when a person pages on.
+    first = ours.get("/mediation/?status=closed").content.decode()
+    total = re.search(r'[?&;]total=([^&"]+)', first)
+    deep_url = (f"/mediation/?status=closed&after={quote(encode_key(last_of_previous, LIST_ORDER))}&n={deep}"
+                + (f"&total={total.group(1)}" if total else ""))
     out = {"deep_page": deep, "closed_cases": closed.count(), "ours_deep_url": deep_url}
     with override_settings(ROOT_URLCONF="bench.urls"):
         pairs = {
@@ -158,19 +162,19 @@ def lists(repeat: int) -> dict:
     out.update({k: round(v * 1000, 1) for k, v in t.items()})
     out["list_vs_admin"] = (t["admin_p1"] + t["admin_deep"]) / (t["ours_p1"] + t["ours_deep"])
 
-    # A filtered page: one district, one dispute type; our full response vs the bare SQL for its 30 rows.
+    # A filtered page: one district, one dispute type; our full response vs the bare SQL that fetches what its 30
+    # rows show (number, title, parties and the first one's phone, type, channel, unit, status, dates).
     district = Org.objects.filter(kind=Org.Kind.COUNTY).order_by("pk").first()
     url = f"/mediation/?org={district.pk}&type=neighbour"
-    agg = ("string_agg(p.name, '、' ORDER BY p.sort_order)" if connection.vendor == "postgresql"
+    agg = ("string_agg(p.name, '、' ORDER BY p.sort_order, p.id)" if connection.vendor == "postgresql"
            else "group_concat(p.name, '、')")
     sql = f"""
         SELECT c.id, c.number, c.title, c.dispute_type, c.channel, c.status, c.registered_on, c.resolve_due_on,
-               o.name, m.name,
+               c.outcome_on, c.closed_on, o.name,
                (SELECT {agg} FROM mediation_party p WHERE p.case_id = c.id) AS parties,
                (SELECT p.phone FROM mediation_party p WHERE p.case_id = c.id ORDER BY p.sort_order, p.id LIMIT 1)
         FROM mediation_disputecase c
         JOIN core_org o ON o.id = c.org_id
-        LEFT JOIN mediation_mediator m ON m.id = c.lead_mediator_id
         WHERE o.path LIKE %s AND c.dispute_type = 'neighbour'
         ORDER BY c.registered_on DESC, c.id DESC
         LIMIT 30"""
@@ -388,6 +392,7 @@ def _free_port() -> int:
 def concurrent_load(seconds: int, users: int = 50) -> dict:
     """50 connections for ``seconds`` against gunicorn on loopback, a mix of the staff pages people open all day
     (lists, filtered lists, deep pages, matter pages, the workbench); latency percentiles and errors."""
+    from django.conf import settings
     from django.contrib.sessions.backends.db import SessionStore
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 
@@ -400,7 +405,7 @@ def concurrent_load(seconds: int, users: int = 50) -> dict:
     _city, overseer, _admin, _town, _importer = bench_users()
     session = SessionStore()
     session[SESSION_KEY] = str(overseer.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = overseer.get_session_auth_hash()
     session.create()
     case_ids = list(DisputeCase.objects.order_by("-pk").values_list("pk", flat=True)[:200:10])

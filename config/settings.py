@@ -154,6 +154,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY;"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "core.User"
+# ModelBackend that reads the signed-in user's memberships in the same query (yifa/core/backends.py).
+AUTHENTICATION_BACKENDS = ["yifa.core.backends.MembershipBackend"]
 
 # Account security (GB/T 22239-2019 三级, 应用身份鉴别): see docs/security.md.
 AUTH_PASSWORD_VALIDATORS = [
@@ -170,9 +172,10 @@ LOGIN_REDIRECT_URL = "core:workbench"
 LOGOUT_REDIRECT_URL = "login"
 LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_LOCKOUT_SECONDS = envint("LOGIN_LOCKOUT_SECONDS", 15 * 60)
-# Idle sessions end after 30 minutes: the cookie age is renewed on every request.
+# Idle sessions end after 30 minutes: yifa.core.middleware renews a signed-in session's expiry when a request
+# comes more than a minute after the last renewal (not a write on every page view).
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_SECONDS", 30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 from . import registry
 
@@ -12,7 +13,8 @@ def site(request):
         context.update(
             memberships=memberships,
             active_membership=getattr(user, "active_membership", None),
-            nav=registry.nav_items(user, roles),
+            nav=SimpleLazyObject(lambda: registry.nav_items(user, roles)),
+            nav_html=registry.nav_html(user, roles, request.path),
             user_roles=roles,
         )
     context["font_size"] = request.COOKIES.get("yifa_font", "m") if request else "m"

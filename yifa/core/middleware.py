@@ -1,5 +1,9 @@
-"""Per-request context: the acting unit (unit switcher), the client address, forced password change."""
+"""Per-request context: the acting unit (unit switcher), the client address, forced password change, and the
+idle-session renewal."""
 
+import time
+
+from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -7,10 +11,39 @@ from . import audit
 from .security import client_ip
 
 ACTIVE_MEMBERSHIP_KEY = "active_membership_id"
+RENEWED_KEY = "_renewed"
+# The session's idle expiry is pushed back at most this often (seconds). Saving it on every request wrote and
+# committed a row per page view; an idle session still ends SESSION_COOKIE_AGE after its last renewal, i.e. at most
+# a minute early.
+RENEW_EVERY = 60
+
+
+def renew_session(request) -> None:
+    """Mark a signed-in session for saving (new expiry) when it was last renewed more than RENEW_EVERY ago."""
+    session = getattr(request, "session", None)
+    if session is None or session.is_empty():
+        return
+    now = int(time.time())
+    last = session.get(RENEWED_KEY)
+    if not isinstance(last, int) or now - last >= min(RENEW_EVERY, settings.SESSION_COOKIE_AGE // 10) or now < last:
+        session[RENEWED_KEY] = now
+
+
+def _minimal_paths(paths) -> list[str]:
+    minimal: list[str] = []
+    for path in sorted(set(paths)):
+        if not any(path.startswith(kept) for kept in minimal):
+            minimal.append(path)
+    return minimal
 
 
 class ActiveUnitMiddleware:
-    """Sets ``request.user.active_membership``: the 任职 the user acts in, chosen in the unit switcher."""
+    """Sets ``request.user.active_membership``: the 任职 the user acts in, chosen in the unit switcher.
+
+    The user's memberships are read once here (with their units) and reused for the rest of the request: the
+    unit switcher, the navigation's roles, the data scope (``scope.scope_paths``) and role checks
+    (``scope.roles_over``).
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -20,11 +53,15 @@ class ActiveUnitMiddleware:
         try:
             user = request.user
             if user.is_authenticated:
-                memberships = list(user.memberships.select_related("org").filter(org__is_active=True))
+                memberships = getattr(user, "all_memberships", None)  # set by core.backends with the user
+                if memberships is None:
+                    memberships = list(user.memberships.select_related("org").filter(org__is_active=True))
                 chosen = request.session.get(ACTIVE_MEMBERSHIP_KEY)
                 active = next((m for m in memberships if m.pk == chosen), memberships[0] if memberships else None)
                 user.all_memberships = memberships
                 user.active_membership = active
+                user._scope_paths = _minimal_paths(m.org.path for m in memberships)
+                renew_session(request)
             return self.get_response(request)
         finally:
             audit.current_ip.reset(token)

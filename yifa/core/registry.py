@@ -8,9 +8,11 @@ A module's AppConfig may define:
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from itertools import groupby
 
 from django.apps import apps
-from django.urls import NoReverseMatch, reverse
+from django.conf import settings
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 
 
 DEADLINE_MODULE = "期限"  # the module label core's running-deadline items carry
@@ -49,17 +51,49 @@ def _configs():
     return [config for config in apps.get_app_configs() if config.name.startswith("yifa.")]
 
 
+_NAV_CATALOGUES: dict = {}
+
+
+def _nav_catalogue() -> list[tuple[NavItem, frozenset, str]]:
+    """Every module's nav items with their URLs, reversed once per URLconf (not on every page view)."""
+    key = (get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+    catalogue = _NAV_CATALOGUES.get(key)
+    if catalogue is None:
+        catalogue = []
+        for config in _configs():
+            for item in getattr(config, "nav", ()):
+                try:
+                    catalogue.append((item, frozenset(item.roles), reverse(item.url_name)))
+                except NoReverseMatch:
+                    continue
+        _NAV_CATALOGUES[key] = catalogue
+    return catalogue
+
+
 def nav_items(user, roles: set[str]) -> list[tuple[NavItem, str]]:
-    items = []
-    for config in _configs():
-        for item in getattr(config, "nav", ()):
-            if item.roles and not (set(item.roles) & roles) and not user.is_superuser:
-                continue
-            try:
-                items.append((item, reverse(item.url_name)))
-            except NoReverseMatch:
-                continue
-    return items
+    everything = user.is_superuser
+    return [(item, url) for item, allowed, url in _nav_catalogue()
+            if everything or not allowed or allowed & roles]
+
+
+_NAV_HTML: dict = {}
+
+
+def nav_html(user, roles: set[str], path: str) -> str:
+    """The staff navigation as HTML (``core/_nav.html``), rendered once per combination of roles and current page
+    and then reused: it depends on nothing else, and through the template engine it cost more than a list's rows."""
+    catalogue = _nav_catalogue()
+    current = path if any(url == path for _item, _allowed, url in catalogue) else ""
+    key = (id(catalogue), frozenset(roles), bool(user.is_superuser), current)
+    html = _NAV_HTML.get(key)
+    if html is None:
+        from django.template.loader import render_to_string
+
+        items = nav_items(user, roles)
+        groups = [(group, [(item, url, url == current) for item, url in entries])
+                  for group, entries in groupby(items, key=lambda entry: entry[0].group)]
+        html = _NAV_HTML[key] = render_to_string("core/_nav.html", {"groups": groups})
+    return html
 
 
 def workbench_items(user) -> list[WorkItem]:

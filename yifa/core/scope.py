@@ -73,6 +73,9 @@ def roles_over(user, org) -> set[str]:
     if not getattr(user, "is_authenticated", False):
         return set()
     ancestor_ids = [int(part) for part in org.path.strip("/").split("/") if part]
+    loaded = getattr(user, "all_memberships", None)  # read once per request by core.middleware
+    if loaded is not None:
+        return {m.role for m in loaded if m.org_id in ancestor_ids}
     return set(_membership().objects.filter(user=user, org_id__in=ancestor_ids, org__is_active=True)
                .values_list("role", flat=True))
 

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test import RequestFactory
 
 from yifa.core.models import Org
-from yifa.core.pagination import decode_key, estimated_count, keyset_page
+from yifa.core.pagination import decode_key, estimated_count, keyset_page, select_options
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +102,24 @@ def test_an_empty_list_has_one_empty_page(db):
     page = page_of()
     assert page.object_list == [] and not page.has_next and not page.has_previous
     assert page.count == 0 and page.start_index == 0
+
+
+def test_the_next_pages_carry_the_count_instead_of_counting_again(units):
+    from django.test.utils import CaptureQueriesContext
+
+    first = page_of()
+    assert parse_qs(first.next_query)["total"] == ["48"]
+    with CaptureQueriesContext(connection) as queries:
+        second = page_of(first.next_query)
+    assert len(queries) == 1  # the rows only
+    assert (second.count, second.count_is_estimate) == (48, False)
+    assert parse_qs(second.next_query)["total"] == ["48"]
+    assert page_of(first.next_query.replace("total=48", "total=%7E90000")).count_text == "约 90,000 条"
+    assert page_of(first.next_query.replace("total=48", "total=lots")).count == 48  # unreadable: counted again
+
+
+def test_filter_options_mark_the_chosen_value_and_escape_labels():
+    html = select_options([(1, "东湖区"), (12, "<b>西山</b> & 区")], "12")
+    assert html == ('<option value="1">东湖区</option>'
+                    '<option value="12" selected>&lt;b&gt;西山&lt;/b&gt; &amp; 区</option>')
+    assert "selected" not in select_options([(1, "东湖区")], None)

@@ -29,8 +29,10 @@ def test_the_next_and_previous_links_walk_the_register_newest_first(client, w):
 
 def test_the_unit_filter_offers_two_levels_below_the_users_units(client, w):
     client.force_login(w.tree.admin)
-    units = client.get(reverse("mediation:case_list")).context["units"]
-    assert w.tree.township in units and w.tree.district in units
-    assert w.tree.village not in units  # a city user is not offered every 村/社区
+    response = client.get(reverse("mediation:case_list"))
+    units = dict(response.context["units"])
+    assert w.tree.township.pk in units and w.tree.district.pk in units
+    assert w.tree.village.pk not in units  # a city user is not offered every 村/社区
+    assert f'<option value="{w.tree.township.pk}">{w.tree.township.name}</option>' in response.content.decode()
     client.force_login(w.mediator_user)
-    assert w.tree.village in client.get(reverse("mediation:case_list")).context["units"]
+    assert w.tree.village.pk in dict(client.get(reverse("mediation:case_list")).context["units"])
