@@ -7,7 +7,17 @@ Each module exposes pure reads in its own ``indicators.py``; the entries below a
   ``period`` is ``(first day, last day)``, both included;
 - ``records(orgs, period) -> QuerySet``: the rows behind the figure (for a rate, the rows it divides by),
   listed on our records page; ``part`` marks the rows counted above the line;
-- ``drill(orgs, period) -> url``: the module's own list, filtered, where it has one.
+- ``drill(orgs, period) -> url``: the module's own list, filtered, where it has one;
+- ``grouped(units, period) -> {unit id: Measure}``: the same figure for many units at once, from one grouped
+  query per count (the rows of all the units, grouped by the path of each row's unit, each path counted in
+  every unit it lies in): what the city dashboard uses for the city and its ten districts. ``compute`` stays
+  the definition; tests check that both give the same figures for every entry;
+- ``monthly(org, period) -> {month: Measure}``: the figure of each month of the period for one unit, from one
+  query grouped by the month of ``month_field`` (set only where the figure depends on the period through that
+  date alone): the dashboard's trend.
+
+``count_entry``/``rate_entry`` (a count of records, a rate of two counts) give ``grouped`` and ``monthly``
+themselves; an entry without them is computed unit by unit (and month by month).
 
 An entry whose module is not installed, or whose module has not yet given the function (``compute`` is
 None), stays listed so a scheme can bind to it; it shows as 待接入 and is never computed.
@@ -19,7 +29,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
 
 from django.apps import apps
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import ExtractMonth
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
@@ -54,6 +65,17 @@ class Indicator:
     date_label: str = ""  # the date column of the records page
     date_field: str = ""
     columns: tuple = field(default_factory=tuple)  # extra (header, attribute) columns on the records page
+    grouped: Callable[[list, Period], dict] | None = None  # (units, period) -> {unit id: Measure}
+    month_field: str = ""  # the date the period filters on, when the figure depends on the period through it alone
+    monthly: Callable[[object, Period], dict] | None = None  # (unit, period) -> {month: Measure}
+
+    def __post_init__(self):
+        # A count or a rate of records (Counted, RateOf) gives its grouped and monthly forms itself.
+        if self.grouped is None and hasattr(self.compute, "grouped"):
+            object.__setattr__(self, "grouped", self.compute.grouped)
+        if self.monthly is None and self.month_field and hasattr(self.compute, "monthly"):
+            month_field = self.month_field
+            object.__setattr__(self, "monthly", lambda org, period: self.compute.monthly(org, period, month_field))
 
     @property
     def is_rate(self) -> bool:
@@ -89,9 +111,113 @@ def _plain(value):
     return value
 
 
-def counted(records) -> Callable:
+# ---------------------------------------------------------------- many units at once
+
+
+def outermost(units) -> list:
+    """The units not lying within another of them (their subtrees hold every row of the others)."""
+    paths = sorted({unit.path for unit in units})
+    kept = [p for p in paths if not any(p != q and p.startswith(q) for q in paths)]
+    by_path = {unit.path: unit for unit in units}
+    return [by_path[p] for p in kept]
+
+
+def spread(rows, units) -> dict[int, int]:
+    """``rows`` of (unit path, count): each count added to every unit of ``units`` the path lies in."""
+    wanted = {unit.path: unit.pk for unit in units}
+    totals = {unit.pk: 0 for unit in units}
+    for path, n in rows:
+        end = path.find("/", 1)
+        while end != -1:
+            pk = wanted.get(path[:end + 1])
+            if pk is not None:
+                totals[pk] += n
+            end = path.find("/", end + 1)
+    return totals
+
+
+def _countable(qs: QuerySet) -> tuple[QuerySet, bool]:
+    """The queryset without ordering or DISTINCT, and whether its ``count()`` counts distinct rows."""
+    qs = qs.order_by()
+    distinct = bool(qs.query.distinct)
+    assert not qs.query.distinct_fields, "DISTINCT ON cannot be counted by group"
+    qs.query.distinct = False
+    return qs, distinct
+
+
+def count_by_unit(records, units, period: Period, by: str | None = None) -> dict[int, int]:
+    """For every unit, ``records([unit], period).count()``, from ONE query: the rows of all the units grouped by
+    the path of their unit (``by``: the field naming it, by default the model's ``scope_org_field``; None for
+    units themselves), each path's count added to every unit it lies in. Exact for every records function of the
+    form ``rows that lie within the units and meet conditions of their own``; tests check each entry."""
+    units = list(units)
+    if not units:
+        return {}
+    qs, distinct = _countable(records(outermost(units), period))
+    field_name = by if by is not None else getattr(qs.model, "scope_org_field", "org")
+    path = f"{field_name}__path" if field_name else "path"
+    return spread(qs.values_list(path).annotate(n=Count("pk", distinct=distinct)).values_list(path, "n"), units)
+
+
+def count_by_month(records, org, period: Period, month_field: str) -> dict[int, int]:
+    """``records([org], month).count()`` for every month of ``period``, from one query grouped by the month of
+    ``month_field`` (for figures whose only dependence on the period is that date falling within it)."""
+    qs, distinct = _countable(records([org], period))
+    rows = qs.annotate(_month=ExtractMonth(month_field)).values_list("_month").annotate(
+        n=Count("pk", distinct=distinct)).values_list("_month", "n")
+    return dict(rows)
+
+
+def _months(period: Period) -> list[int]:
+    return list(range(period[0].month, period[1].month + 1))
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A count figure whose value is exactly the number of its records (``by``: see ``count_by_unit``)."""
+
+    records: Callable
+    by: str | None = None
+
+    def __call__(self, orgs, period):
+        return Measure(self.records(orgs, period).count())
+
+    def grouped(self, units, period):
+        return {pk: Measure(n) for pk, n in count_by_unit(self.records, units, period, self.by).items()}
+
+    def monthly(self, org, period, month_field):
+        counts = count_by_month(self.records, org, period, month_field)
+        return {month: Measure(counts.get(month, 0)) for month in _months(period)}
+
+
+@dataclass(frozen=True)
+class RateOf:
+    """A rate: ``part`` rows over ``whole`` rows. ``rounding`` is the module's own percentage helper where it has
+    one, so the dashboard and the module's pages print the same number."""
+
+    part: Callable
+    whole: Callable
+    rounding: Callable | None = None
+    by: str | None = None
+
+    def measure(self, n: int, d: int) -> Measure:
+        return Measure((self.rounding or percent)(n, d), n, d)
+
+    def __call__(self, orgs, period):
+        return self.measure(self.part(orgs, period).count(), self.whole(orgs, period).count())
+
+    def grouped(self, units, period):
+        part, whole = (count_by_unit(rows, units, period, self.by) for rows in (self.part, self.whole))
+        return {pk: self.measure(part[pk], d) for pk, d in whole.items()}
+
+    def monthly(self, org, period, month_field):
+        part, whole = (count_by_month(rows, org, period, month_field) for rows in (self.part, self.whole))
+        return {month: self.measure(part.get(month, 0), whole.get(month, 0)) for month in _months(period)}
+
+
+def counted(records, by: str | None = None) -> Counted:
     """A count figure whose value is exactly the number of its records."""
-    return lambda orgs, period: Measure(records(orgs, period).count())
+    return Counted(records, by)
 
 
 def module_rate(module: str, name: str = "rate") -> Callable:
@@ -105,15 +231,9 @@ def module_rate(module: str, name: str = "rate") -> Callable:
     return rounding
 
 
-def rate_of(part, whole, rounding=None) -> Callable:
-    """A rate: ``part`` rows over ``whole`` rows. ``rounding`` is the module's own percentage helper where it has
-    one, so the dashboard and the module's pages print the same number."""
-
-    def compute(orgs, period):
-        n, d = part(orgs, period).count(), whole(orgs, period).count()
-        return Measure((rounding or percent)(n, d), n, d)
-
-    return compute
+def rate_of(part, whole, rounding=None, by: str | None = None) -> RateOf:
+    """A rate: ``part`` rows over ``whole`` rows (see ``RateOf``)."""
+    return RateOf(part, whole, rounding, by)
 
 
 def within(orgs, org_field: str = "org") -> Q:
@@ -203,26 +323,20 @@ def _legal_adopted(orgs, period):
 
 
 def _legal_places(orgs, period):
-    """The 村（社区） of the 乡镇/街道 in ``orgs``: the denominator of 法律顾问覆盖率."""
+    """The active 村（社区） of the active 乡镇/街道 in ``orgs``: the denominator of 法律顾问覆盖率. A 村（社区）
+    counts in the units its 乡镇/街道 lies in (hence ``by="parent"`` below: a 村 alone has no places)."""
     from yifa.core.models import Org
     from yifa.legal_review import indicators as lr
 
-    q = Q(pk__in=[])
-    for unit in Org.objects.filter(lr.in_orgs(orgs, None), kind__in=Org.GRASSROOTS, is_active=True):
-        q |= Q(path__startswith=unit.path)
-    return Org.objects.filter(q, is_active=True, kind__in=[Org.Kind.VILLAGE, Org.Kind.COMMUNITY]).select_related(
-        "parent")
+    return Org.objects.filter(lr.in_orgs(orgs, "parent"), parent__kind__in=Org.GRASSROOTS, parent__is_active=True,
+                              is_active=True, kind__in=[Org.Kind.VILLAGE, Org.Kind.COMMUNITY]).select_related("parent")
 
 
 def _legal_covered(orgs, period):
-    """Those with an adviser serving on the period's last day (as ``coverage_of`` finds them)."""
-    from yifa.core.models import Org
+    """Those with an adviser of their own serving on the period's last day (as ``coverage_of`` finds them)."""
     from yifa.legal_review import indicators as lr
 
-    covered = []
-    for unit in Org.objects.filter(lr.in_orgs(orgs, None), kind__in=Org.GRASSROOTS, is_active=True):
-        covered += [place.pk for place, advisers in lr.coverage_of(unit, period[1]).places if advisers]
-    return _legal_places(orgs, period).filter(pk__in=covered)
+    return _legal_places(orgs, period).filter(pk__in=lr._serving(period[1]).values("org_id"))
 
 
 # ---------------------------------------------------------------- 重大行政决策 (yifa.decisions)
@@ -361,10 +475,18 @@ def _oversight_drill(code):
     return drill
 
 
-def _oversight_entry(code, label, unit="%", **extra) -> "Indicator":
+OVERSIGHT_RATE = module_rate("yifa.oversight.indicators")
+
+
+def _oversight_entry(code, label, unit="%", month_field="", **extra) -> "Indicator":
+    """The module's own figure (``compute``); its grouped and monthly forms count the same records."""
     rate = unit == "%"
+    part = _oversight(code, numerator=True) if rate else None
+    form = rate_of(part, _oversight(code), OVERSIGHT_RATE) if rate else counted(_oversight(code))
+    monthly = (lambda org, period: form.monthly(org, period, month_field)) if month_field else None
     return Indicator(label, unit, _oversight_figure(code), drill=_oversight_drill(code), records=_oversight(code),
-                     part=_oversight(code, numerator=True) if rate else None, app="yifa.oversight", **extra)
+                     part=part, app="yifa.oversight", grouped=form.grouped, month_field=month_field, monthly=monthly,
+                     **extra)
 
 
 # ---------------------------------------------------------------- 行政执法 (yifa.enforcement)
@@ -426,9 +548,8 @@ def _en_reviewers(orgs, period):
     return LegalReviewer.objects.filter(within(orgs), is_active=True).select_related("org")
 
 
-def _en_reviewer_ratio(orgs, period):
-    reviewers, officers = _en_reviewers(orgs, period).count(), _en_officers(orgs, period).count()
-    return Measure(_en_rate(reviewers, officers), reviewers, officers)
+# 法制审核人员占执法人员比例: reviewers over officers (not a part of them), as a rate of two counts.
+_en_reviewer_ratio = rate_of(_en_reviewers, _en_officers, rounding=_en_rate)
 
 
 # ---------------------------------------------------------------- 学法与普法 (yifa.training)
@@ -453,6 +574,18 @@ def _training_pass_rate(orgs, period):
     return Measure(t.rate(passed, len(sat)), passed, len(sat))
 
 
+def _training_hours_by_unit(units, period):
+    from yifa.training import indicators as t
+
+    return {pk: Measure(t.rate(met, n), met, n) for pk, (met, n) in t.hours_met_by_unit(units, period).items()}
+
+
+def _training_passed_by_unit(units, period):
+    from yifa.training import indicators as t
+
+    return {pk: Measure(t.rate(passed, n), passed, n) for pk, (passed, n) in t.passed_by_unit(units, period).items()}
+
+
 def _training_records(name):
     def records(orgs, period):
         from yifa.training import indicators as t
@@ -468,9 +601,9 @@ def _training_list(view: str, **params):
 
 # ---------------------------------------------------------------- the registry
 
-def rate_entry(label: str, part, whole, *, rounding=None, **extra) -> Indicator:
+def rate_entry(label: str, part, whole, *, rounding=None, by=None, **extra) -> Indicator:
     """A rate whose records page lists its denominator (``whole``), each row marked whether it is in ``part``."""
-    return Indicator(label, "%", rate_of(part, whole, rounding=rounding), records=whole, part=part, **extra)
+    return Indicator(label, "%", rate_of(part, whole, rounding=rounding, by=by), records=whole, part=part, **extra)
 
 
 def count_entry(label: str, unit: str, records, **extra) -> Indicator:
@@ -481,18 +614,20 @@ def count_entry(label: str, unit: str, records, **extra) -> Indicator:
 ME, LR, PE, OV = "yifa.mediation", "yifa.legal_review", "yifa.petitions", "yifa.oversight"
 EN, DE, ND, DI, TR = "yifa.enforcement", "yifa.decisions", "yifa.normative_docs", "yifa.disclosure", "yifa.training"
 LR_RATE = module_rate("yifa.legal_review.indicators")
-ACCEPTED = {"date_label": "受理日期", "date_field": "accepted_on"}
+# The date column of the records page; ``month_field``, where given, is also the only way the figure depends on
+# the period (its trend is one query grouped by that date's month; tests check each against the months one by one).
+ACCEPTED = {"date_label": "受理日期", "date_field": "accepted_on", "month_field": "accepted_on"}
 DUE = {"date_label": "届满日", "date_field": "due_on"}
-DECIDED = {"date_label": "决定日期", "date_field": "decided_on"}
-PUBLISHED = {"date_label": "公布日期", "date_field": "published_on"}
+DECIDED = {"date_label": "决定日期", "date_field": "decided_on", "month_field": "decided_on"}
+PUBLISHED = {"date_label": "公布日期", "date_field": "published_on", "month_field": "published_on"}
 
 INDICATORS: dict[str, Indicator] = {
     # core: the statutory clocks every module runs
     "core.deadline_on_time_rate": rate_entry(
-        "法定期限按期办结率", deadlines_met, deadlines_decided, key=True, **DUE,
+        "法定期限按期办结率", deadlines_met, deadlines_decided, key=True, **DUE, month_field="due_on",
         definition="届满日在本期内的法定期限中，在届满日前办结的比例；已届满仍未办结的计为未按期。"),
     "core.deadline_late": count_entry(
-        "逾期办结事项", "件", deadlines_late, lower_is_better=True, **DUE,
+        "逾期办结事项", "件", deadlines_late, lower_is_better=True, **DUE, month_field="due_on",
         definition="届满日在本期内、未在届满日前办结的法定期限（含已届满仍在办的）。"),
     "core.deadline_overdue": count_entry(
         "当前逾期未办事项", "件", deadlines_overdue, snapshot=True, key=True, lower_is_better=True, **DUE,
@@ -511,46 +646,50 @@ INDICATORS: dict[str, Indicator] = {
         "纠纷按期调结率", _mediation("on_time"), _mediation("concluded"), rounding=MEDIATION_RATE, app=ME,
         definition="本期受理且已调结的纠纷中在调解期限内调结的比例（人民调解工作若干规定第三十三条）。", **ACCEPTED),
     "mediation.screenings": count_entry("矛盾纠纷排查", "次", _screenings, app=ME, date_label="排查日期",
-                                        date_field="held_on"),
+                                        date_field="held_on", month_field="held_on"),
 
     # 合法性审查、法律顾问
     "legal_review.opinions_issued": count_entry(
         "出具合法性审查意见书", "份", _legal("issued_records"), app=LR, key=True, date_label="出具日期",
-        date_field="issued_on"),
+        date_field="issued_on", month_field="issued_on"),
     "legal_review.adoption_rate": rate_entry(
         "审查意见采纳率", _legal_adopted, _legal("adoption_records"), rounding=LR_RATE, app=LR,
-        definition="已记录采纳情况的审查意见中采纳或部分采纳的比例。", date_label="出具日期", date_field="issued_on"),
+        definition="已记录采纳情况的审查意见中采纳或部分采纳的比例。", date_label="出具日期", date_field="issued_on",
+        month_field="issued_on"),
     "legal_review.adviser_coverage": rate_entry(
-        "村（社区）法律顾问覆盖率", _legal_covered, _legal_places, rounding=LR_RATE, app=LR,
+        "村（社区）法律顾问覆盖率", _legal_covered, _legal_places, rounding=LR_RATE, by="parent", app=LR,
         drill=lambda orgs, period: module_url("legal_review:adviser_list", orgs, period),
         definition="期末（本期最后一日）有在聘法律顾问的村（社区）占村（社区）总数的比例（一村一法律顾问）。"),
 
     # 信访
     "petitions.received": count_entry("登记信访事项", "件", _petitions("received"), app=PE, key=True,
-                                      date_label="收到日期", date_field="received_on"),
+                                      date_label="收到日期", date_field="received_on", month_field="received_on"),
     "petitions.on_time_rate": rate_entry(
         "信访事项按期办结率", _petitions_on_time, _petitions("concluded"), rounding=PETITIONS_RATE, app=PE, key=True,
         definition="本期办结的信访事项中在60日（经批准延长的90日）内办结的比例（信访工作条例第三十四条）。",
-        date_label="办结日期", date_field="replied_on"),
+        date_label="办结日期", date_field="replied_on", month_field="replied_on"),
     "petitions.satisfaction_rate": rate_entry(
         "信访群众满意率", _petitions_satisfied, _petitions("rated"), rounding=PETITIONS_RATE, app=PE,
+        month_field="satisfaction_on",
         definition="本期参评的信访事项中评价为满意或基本满意的比例。"),
 
     # 建议提案、复议应诉
-    "oversight.suggestions": _oversight_entry("suggestions", "承办代表建议和政协提案", "件"),
+    "oversight.suggestions": _oversight_entry("suggestions", "承办代表建议和政协提案", "件", month_field="assigned_on"),
     "oversight.suggestion_on_time_rate": _oversight_entry(
         "suggestion_on_time_rate", "代表建议、政协提案按时办复率",
         definition="交办的主办建议中按期答复的比例（3个月，经同意延长的6个月；代表法第五十一条）。"),
-    "oversight.suggestion_satisfaction_rate": _oversight_entry("suggestion_satisfaction_rate", "代表委员满意率"),
-    "oversight.reconsiderations": _oversight_entry("reconsiderations", "被申请行政复议", "件"),
+    "oversight.suggestion_satisfaction_rate": _oversight_entry("suggestion_satisfaction_rate", "代表委员满意率",
+                                                                 month_field="assigned_on"),
+    "oversight.reconsiderations": _oversight_entry("reconsiderations", "被申请行政复议", "件", month_field="received_on"),
     "oversight.reconsideration_reply_rate": _oversight_entry(
         "reconsideration_reply_rate", "行政复议按时答复率",
         definition="被申请行政复议的案件中在10个工作日内提出书面答复的比例（行政复议法第四十八条）。"),
     "oversight.reconsideration_correction_rate": _oversight_entry(
-        "reconsideration_correction_rate", "行政复议被纠错率", lower_is_better=True),
-    "oversight.litigations": _oversight_entry("litigations", "行政应诉案件", "件"),
+        "reconsideration_correction_rate", "行政复议被纠错率", lower_is_better=True, month_field="decided_on"),
+    "oversight.litigations": _oversight_entry("litigations", "行政应诉案件", "件", month_field="received_on"),
     "oversight.litigation_reply_rate": _oversight_entry("litigation_reply_rate", "行政应诉按时答辩率"),
-    "oversight.litigation_loss_rate": _oversight_entry("litigation_loss_rate", "行政诉讼败诉率", lower_is_better=True),
+    "oversight.litigation_loss_rate": _oversight_entry("litigation_loss_rate", "行政诉讼败诉率", lower_is_better=True,
+                                                         month_field="decided_on"),
     "oversight.head_appearance_rate": _oversight_entry(
         "head_appearance_rate", "行政机关负责人出庭应诉率",
         definition="开庭审理的行政诉讼案件中行政机关负责人出庭应诉的比例。"),
@@ -558,14 +697,14 @@ INDICATORS: dict[str, Indicator] = {
 
     # 行政执法
     "enforcement.cases": count_entry("行政处罚案件立案", "件", _en_cases_filed, app=EN, key=True,
-                                     date_label="立案日期", date_field="filed_on"),
+                                     date_label="立案日期", date_field="filed_on", month_field="filed_on"),
     "enforcement.case_on_time_rate": rate_entry(
         "行政处罚案件按期办结率", _en_clocks("enforcement.case", met_only=True), _en_clocks("enforcement.case"),
-        rounding=_en_rate, app=EN, **DUE,
+        rounding=_en_rate, app=EN, **DUE, month_field="completed_on",
         definition="本期办结的普通程序案件中在立案之日起90日（经批准延长的）内作出决定的比例（行政处罚法第六十条）。"),
     "enforcement.publicity_on_time_rate": rate_entry(
         "行政执法决定按时公示率", _en_clocks("enforcement.publicity", met_only=True),
-        _en_clocks("enforcement.publicity"), rounding=_en_rate, app=EN, **DUE,
+        _en_clocks("enforcement.publicity"), rounding=_en_rate, app=EN, **DUE, month_field="completed_on",
         definition="本期公示的行政处罚决定中在作出决定之日起7个工作日内公示的比例（国办发〔2018〕118号）。"),
     "enforcement.legal_review_rate": rate_entry(
         "重大执法决定法制审核率", _en_reviewed, _en_normal_penalties, rounding=_en_rate, app=EN, **DECIDED,
@@ -604,41 +743,44 @@ INDICATORS: dict[str, Indicator] = {
         app=ND, **PUBLISHED, definition="本期公布并已报备的规范性文件中在规定时限内报备的比例。"),
     "normative_docs.legality_review_rate": rate_entry(
         "规范性文件合法性审核率", _normative_reviewed, _normative("deliberated_records"), rounding=NORMATIVE_RATE,
-        app=ND, date_label="审议日期", date_field="deliberated_on",
+        app=ND, date_label="审议日期", date_field="deliberated_on", month_field="deliberated_on",
         definition="本期集体审议的规范性文件中经合法性审核（合法或修改后合法）的比例（国办发〔2018〕37号）。"),
     "normative_docs.comment_rate": rate_entry(
         "规范性文件公开征求意见达标率", _normative("comment_compliant_records"), _normative("published_records"),
         rounding=NORMATIVE_RATE, app=ND, **PUBLISHED,
         definition="本期公布的规范性文件中征求意见期不少于7个工作日（涉及市场主体的不少于30日）的比例。"),
     "normative_docs.corrections": count_entry("备案审查纠错", "件", _normative_corrections, app=ND,
-                                              lower_is_better=True, date_label="责令纠正日期", date_field="ordered_on"),
+                                              lower_is_better=True, date_label="责令纠正日期", date_field="ordered_on",
+                                              month_field="ordered_on"),
 
     # 政府信息公开
     "disclosure.requests": count_entry("受理政府信息公开申请", "件", _disclosure_requests("new"), app=DI,
-                                       date_label="收到日期", date_field="received_on"),
+                                       date_label="收到日期", date_field="received_on", month_field="received_on"),
     "disclosure.reply_on_time_rate": rate_entry(
         "政府信息公开申请按时答复率", _disclosure_on_time, _disclosure_requests("finished"), rounding=DISCLOSURE_RATE,
-        app=DI, date_label="答复日期", date_field="replied_on",
+        app=DI, date_label="答复日期", date_field="replied_on", month_field="replied_on",
         definition="本期办结的申请中在20个工作日（经批准延长的40个工作日，补正、征求第三方意见期间不计）内答复的比例"
                    "（政府信息公开条例第三十三条）。"),
     "disclosure.publications": count_entry("主动公开政府信息", "条", _disclosure_publications("all"), app=DI,
-                                           date_label="公开日期", date_field="published_on"),
+                                           date_label="公开日期", date_field="published_on", month_field="published_on"),
     "disclosure.proactive_on_time_rate": rate_entry(
         "主动公开及时率", _publications_on_time, _disclosure_publications("all"), rounding=DISCLOSURE_RATE, app=DI,
-        date_label="公开日期", date_field="published_on",
+        date_label="公开日期", date_field="published_on", month_field="published_on",
         definition="本期主动公开的信息中在形成或变更之日起20个工作日内公开的比例（第二十六条）。"),
 
     # 学法与普法
     "training.study_hours_rate": Indicator(
         "干部学法学时达标率", "%", _training_hours_rate, drill=_training_list("hours", below="1"), app=TR,
+        grouped=_training_hours_by_unit,
         definition="在岗学法人员中本年学法学时达到本单位年度目标（默认60学时）的比例。"),
     "training.exam_pass_rate": Indicator(
         "学法考试合格率", "%", _training_pass_rate, drill=_training_list("exam_list"), app=TR,
+        grouped=_training_passed_by_unit,
         definition="参加学法考试（缺考除外）的人次中成绩合格的比例。"),
     "training.study_sessions": Indicator("学法活动", "次", counted(_training_records("sessions")),
-                                         drill=_training_list("session_list"), app=TR),
+                                         drill=_training_list("session_list"), app=TR, month_field="held_on"),
     "training.activities": Indicator("开展普法活动", "场", counted(_training_records("activities")),
-                                     drill=_training_list("activity_list"), app=TR, key=True),
+                                     drill=_training_list("activity_list"), app=TR, key=True, month_field="held_on"),
 }
 
 
@@ -673,3 +815,23 @@ def compute(code: str, orgs, period: Period) -> Measure | None:
     if not is_available(code):
         return None
     return as_measure(INDICATORS[code].compute(list(orgs), period))
+
+
+def compute_grouped(code: str, units, period: Period) -> dict[int, Measure | None]:
+    """The figure for each of ``units`` (each with its subtree), ``{unit id: Measure}``: from the entry's grouped
+    form (one query per count for all of them) where it gives one, else unit by unit."""
+    units = list(units)
+    indicator = INDICATORS.get(code)
+    if not is_available(code) or indicator.grouped is None or len(units) < 2:
+        return {unit.pk: compute(code, [unit], period) for unit in units}
+    found = indicator.grouped(units, period)
+    return {unit.pk: as_measure(found[unit.pk]) for unit in units}
+
+
+def compute_monthly(code: str, org, period: Period) -> dict[int, Measure] | None:
+    """The figure of each month of ``period`` (within one year) for ``org``, ``{month: Measure}``, from one query
+    grouped by month; None when the entry has no such form (its months are then computed one by one)."""
+    indicator = INDICATORS.get(code)
+    if not is_available(code) or indicator.monthly is None:
+        return None
+    return {month: as_measure(measure) for month, measure in indicator.monthly(org, period).items()}

@@ -1,7 +1,10 @@
 """Values per unit per period, scores against the scheme's targets, rankings and monthly trends: pure reads.
 
 A ``Board`` computes for one period and remembers what it computed, so a page that shows the same
-figure in a card, a score and a ranking asks the registers once.
+figure in a card, a score and a ranking asks the registers once. ``Board.prefetch`` computes figures for
+many units together (one grouped query per count, see ``registry.compute_grouped``): the city dashboard
+asks for the city and its districts at once instead of unit by unit; the trend asks one query grouped by
+month where the figure allows it.
 """
 
 from dataclasses import dataclass, field
@@ -123,6 +126,7 @@ class Board:
         self.period = period
         self._values: dict[tuple, registry.Measure | None] = {}
         self._schemes: dict[int, list[IndicatorNode]] = {}
+        self._manual: dict[tuple, dict] = {}
 
     def measure(self, code: str, org: Org, period: Period | None = None) -> registry.Measure | None:
         period = period or self.period
@@ -131,11 +135,46 @@ class Board:
             self._values[key] = registry.compute(code, [org], period.bounds)
         return self._values[key]
 
+    def prefetch(self, codes, units: list[Org], period: Period | None = None) -> None:
+        """Compute ``codes`` for all ``units`` now, each figure for all of them at once (one grouped query per
+        count where the entry allows it), so ``measure`` then answers from memory."""
+        period = period or self.period
+        units = list({unit.pk: unit for unit in units}.values())
+        for code in dict.fromkeys(codes):
+            missing = [unit for unit in units if (code, unit.pk, period.key) not in self._values]
+            if not missing or not registry.is_available(code):
+                continue
+            for pk, measure in registry.compute_grouped(code, missing, period.bounds).items():
+                self._values[(code, pk, period.key)] = measure
+
     def trend(self, code: str, org: Org) -> list[tuple[Period, registry.Measure | None]]:
-        """Month by month through the period's year, up to the current month."""
+        """Month by month through the period's year, up to the current month (one query grouped by month where
+        the figure allows it, else month by month)."""
         today = deadlines.today()
-        months = Period("year", self.period.year).months()
-        return [(m, self.measure(code, org, m)) for m in months if m.start <= today]
+        year = Period("year", self.period.year)
+        months = [m for m in year.months() if m.start <= today]
+        if months and any((code, org.pk, m.key) not in self._values for m in months):
+            by_month = registry.compute_monthly(code, org, (year.start, months[-1].end))
+            for m in months if by_month is not None else ():
+                self._values.setdefault((code, org.pk, m.key), by_month[m.n])
+        return [(m, self.measure(code, org, m)) for m in months]
+
+    def prefetch_scores(self, scheme: IndicatorScheme, units: list[Org]) -> None:
+        """The scheme's figures and the qualitative items' scores of all ``units``, each asked once for all."""
+        self.prefetch([n.indicator for n in self.leaves(scheme) if n.is_quantitative], units)
+        wanted = [unit for unit in units if (scheme.pk, unit.pk) not in self._manual]
+        if not wanted:
+            return
+        for unit in wanted:
+            self._manual[(scheme.pk, unit.pk)] = {}
+        for item in ItemScore.objects.filter(node__scheme=scheme, org__in=wanted, year=self.period.year):
+            self._manual[(scheme.pk, item.org_id)][item.node_id] = item
+
+    def _manual_scores(self, scheme: IndicatorScheme, org: Org) -> dict:
+        if (scheme.pk, org.pk) not in self._manual:
+            self._manual[(scheme.pk, org.pk)] = {
+                s.node_id: s for s in ItemScore.objects.filter(node__scheme=scheme, org=org, year=self.period.year)}
+        return self._manual[(scheme.pk, org.pk)]
 
     def leaves(self, scheme: IndicatorScheme) -> list[IndicatorNode]:
         if scheme.pk not in self._schemes:
@@ -143,7 +182,7 @@ class Board:
         return self._schemes[scheme.pk]
 
     def unit_score(self, scheme: IndicatorScheme, org: Org) -> UnitScore:
-        manual = {s.node_id: s for s in ItemScore.objects.filter(node__scheme=scheme, org=org, year=self.period.year)}
+        manual = self._manual_scores(scheme, org)
         result = UnitScore(org)
         for node in self.leaves(scheme):
             item = ItemResult(node)
@@ -171,12 +210,14 @@ class Board:
     def ranking(self, code: str, units: list[Org]) -> list[dict]:
         """Units ordered by one figure (best first; no data last), with shared ranks for ties."""
         lower = registry.INDICATORS[code].lower_is_better
+        self.prefetch([code], units)
         rows = [{"org": org, "measure": self.measure(code, org)} for org in units]
         rows.sort(key=lambda r: (r["measure"] is None or r["measure"].value is None,
                                  _key(r["measure"], lower), r["org"].path))
         return _ranked(rows, lambda r: None if r["measure"] is None else r["measure"].value)
 
     def score_ranking(self, scheme: IndicatorScheme, units: list[Org]) -> list[dict]:
+        self.prefetch_scores(scheme, units)
         rows = [{"org": org, "score": self.unit_score(scheme, org)} for org in units]
         rows.sort(key=lambda r: (-(r["score"].rate or 0), -r["score"].total, r["org"].path))
         return _ranked(rows, lambda r: (r["score"].rate, r["score"].total))

@@ -142,7 +142,13 @@ def dashboard(request):
     org, period = _org(request), _period(request)
     board, scheme = values.Board(period), values.active_scheme()
     targets = values.targets_by_code(scheme)
-    cards = [_figure(board, code, org, targets) for code, ind in registry.available().items() if ind.key]
+    units = values.units_below(org)
+    # Every figure of the page for the unit and those below it at once: one grouped query per count.
+    card_codes = [code for code, ind in registry.available().items() if ind.key]
+    board.prefetch(card_codes + ["core.deadline_overdue"], [org, *units])
+    if scheme:
+        board.prefetch_scores(scheme, [org, *units])
+    cards = [_figure(board, code, org, targets) for code in card_codes]
 
     trend_codes = _trend_codes()
     code = request.GET.get("code", "")
@@ -158,7 +164,6 @@ def dashboard(request):
                          [f.measure.value if f.measure else None for f in trend], [f.url for f in trend]) if trend else None
 
     own_score = board.unit_score(scheme, org) if scheme else None
-    units = values.units_below(org)
     ranking = board.score_ranking(scheme, units) if scheme and units else []
     for row in ranking:
         row["url"] = score_url(row["org"], period)
@@ -185,6 +190,7 @@ def overview(request):
     org, period = _org(request), _period(request)
     board, scheme = values.Board(period), values.active_scheme()
     units = values.units_below(org)
+    board.prefetch(["core.deadline_overdue"], units)
     tops = list(scheme.nodes.filter(level=1).order_by("sort_order")) if scheme else []
     rows = board.score_ranking(scheme, units) if scheme else [{"org": u, "rank": None} for u in units]
     for row in rows:
