@@ -1,7 +1,7 @@
 """Documents of the decisions module, as .docx in GB/T 9704 layout: 目录, 征求意见公告, 采纳情况说明."""
 
 from yifa.core.identity import mask_name
-from yifa.legal_review.officialdoc import OfficialDocument, chinese_date
+from yifa.core.officialdoc import OfficialDocument, chinese_date
 
 from .actions import comment_counts
 from .models import ACT, Decision, DecisionCatalogue

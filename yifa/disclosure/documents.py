@@ -2,7 +2,7 @@
 facts of the procedure (补正, 第三方意见, 延期) and the remedies (行政复议 60日, 行政诉讼 6个月).
 """
 
-from yifa.petitions.officialdoc import DOCX, body, centred, day_text, heading, official_document, saved, signature
+from yifa.core.officialdoc import DOCX, OfficialDocument, day_text
 
 from .models import InfoRequest
 
@@ -57,20 +57,17 @@ def _superior(req: InfoRequest) -> str:
 
 def reply_letter(req: InfoRequest) -> bytes:
     """政府信息公开申请答复书."""
-    doc = official_document()
-    heading(doc, f"{req.org.name}\n政府信息公开申请答复书")
-    centred(doc, req.reply_number)
-    doc.add_paragraph()
-    body(doc, f"{req.applicant_name}：", indent=False)
-    body(doc, _opening(req))
+    doc = OfficialDocument(title=f"{req.org.name}\n政府信息公开申请答复书", number=req.reply_number)
+    doc.addressee(req.applicant_name)
+    doc.para(_opening(req))
     decision = _decision(req)
     if decision:
-        body(doc, decision)
+        doc.para(decision)
     if req.reply_text:
-        body(doc, req.reply_text)
+        doc.para(req.reply_text)
     if req.referred_agency:
-        body(doc, f"负责公开该政府信息的行政机关及联系方式：{req.referred_agency}。")
-    body(doc, f"如对本答复不服，可以自收到本答复书之日起60日内向{_superior(req)}申请行政复议，"
-              "或者自收到本答复书之日起6个月内依法向人民法院提起行政诉讼。")
-    signature(doc, req.org.name, req.replied_on)
-    return saved(doc)
+        doc.para(f"负责公开该政府信息的行政机关及联系方式：{req.referred_agency}。")
+    doc.para(f"如对本答复不服，可以自收到本答复书之日起60日内向{_superior(req)}申请行政复议，"
+             "或者自收到本答复书之日起6个月内依法向人民法院提起行政诉讼。")
+    doc.signature(req.org.name, req.replied_on)
+    return doc.to_bytes()

@@ -1,7 +1,7 @@
 """Documents this module produces: the 审查意见书 (.docx, GB/T 9704 layout)."""
 
 from .models import ReviewRequest
-from .officialdoc import OfficialDocument, chinese_date
+from yifa.core.officialdoc import OfficialDocument, chinese_date
 
 CONCLUSION_WORDS = {
     ReviewRequest.Conclusion.LAWFUL: "经审查，送审事项在制定主体、权限、程序和内容方面符合法律、法规、规章和国家政策的规定，予以通过。",

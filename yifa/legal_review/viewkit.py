@@ -11,11 +11,10 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import redirect
 
+from yifa.core import officialdoc
 from yifa.core.audit import target_label
 from yifa.core.models import AuditEntry
 from yifa.core.workflow import InvalidTransition
-
-from . import officialdoc
 
 NO_PERMISSION = "您没有执行此操作的权限。"
 

@@ -1,6 +1,6 @@
 """Documents of the normative-documents module (.docx, GB/T 9704 layout): 征求意见公告, 正式文本, 备案报告."""
 
-from yifa.legal_review.officialdoc import OfficialDocument, chinese_date
+from yifa.core.officialdoc import OfficialDocument, chinese_date
 
 from .models import Filing, NormativeDocument
 
