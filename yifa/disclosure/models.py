@@ -112,7 +112,9 @@ class ProactiveDisclosure(models.Model):
         verbose_name = "主动公开信息"
         verbose_name_plural = "主动公开信息"
         ordering = ["-published_on", "-formed_on", "-pk"]
-        indexes = [models.Index(fields=["org", "status", "category"], name="publication_org_idx")]
+        indexes = [models.Index(fields=["org", "status", "category"], name="publication_org_idx"),
+                   # The list's order (newest first), read from the index instead of sorting every item.
+                   models.Index(fields=["-published_on", "-formed_on", "-id"], name="publication_order_idx")]
 
     def __str__(self) -> str:
         return self.title[:200]
@@ -331,7 +333,9 @@ class InfoRequest(models.Model):
             models.UniqueConstraint(fields=["org", "number"], condition=~models.Q(number=""),
                                     name="inforequest_number_unique"),
         ]
-        indexes = [models.Index(fields=["org", "status"], name="inforequest_org_status_idx")]
+        indexes = [models.Index(fields=["org", "status"], name="inforequest_org_status_idx"),
+                   # The register's order (newest first): a page reads its rows from the index instead of sorting all.
+                   models.Index(fields=["-received_on", "-id"], name="inforequest_received_idx")]
 
     def __str__(self) -> str:
         return f"{self.number or '网上申请'} {self.description[:40]}"

@@ -594,6 +594,8 @@ class EnforcementCase(models.Model):
         verbose_name_plural = "行政处罚案件"
         ordering = ["-filed_on", "-pk"]
         constraints = [models.UniqueConstraint(fields=["org", "number"], name="enforcementcase_number_unique")]
+        # The case list's order (newest first): keyset pages read their rows from the index at any depth.
+        indexes = [models.Index(fields=["-filed_on", "-id"], name="enforcementcase_filed_idx")]
 
     def __str__(self) -> str:
         return f"{self.number} {self.cause}"

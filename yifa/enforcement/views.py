@@ -19,6 +19,7 @@ from yifa.core.audit import target_label
 from yifa.core.models import AuditEntry, Org, Role, User
 from yifa.core.models.deadlines import Deadline
 from yifa.core.officialdoc import docx_response
+from yifa.core.pagination import keyset_page
 from yifa.core.scope import get_visible_or_404, has_role_over
 from yifa.core.workflow import InvalidTransition
 
@@ -166,7 +167,8 @@ def case_list(request):
         cases = cases.filter(Q(number__icontains=query) | Q(cause__icontains=query) | Q(party_name__icontains=query))
     if request.GET.get("export") == "xlsx":
         return ledgers.export_cases(cases.order_by("filed_on", "pk"))
-    page = Paginator(cases.order_by("-filed_on", "-pk"), 30).get_page(request.GET.get("page"))
+    # Keyset pages and an estimated count (yifa.core.pagination), on the index of this order.
+    page = keyset_page(request, cases, order=("-filed_on", "-pk"), per_page=30)
     full_by_org: dict[int, bool] = {}
     for case in page:
         if case.org_id not in full_by_org:

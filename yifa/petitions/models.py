@@ -193,7 +193,9 @@ class Petition(models.Model):
             models.UniqueConstraint(fields=["org", "number"], condition=~models.Q(number=""),
                                     name="petition_number_unique"),
         ]
-        indexes = [models.Index(fields=["org", "status"], name="petition_org_status_idx")]
+        indexes = [models.Index(fields=["org", "status"], name="petition_org_status_idx"),
+                   # The register's order (newest first): a page reads its rows from the index instead of sorting all.
+                   models.Index(fields=["-received_on", "-id"], name="petition_received_idx")]
 
     def __str__(self) -> str:
         return f"{self.number or '网上来信'} {self.title}"[:200]
