@@ -4,8 +4,8 @@ from django.contrib import admin
 
 from yifa.core.admin import ReadOnlyAdmin
 
-from .models import (CaseRecord, EnforcementCase, Inspection, InspectionTarget, LegalReview, LegalReviewer, Officer,
-                     Power, Publication, RandomDraw)
+from .models import (AnnualData, CaseClockPause, CaseRecord, EnforcementCase, EvidencePreservation, Inspection,
+                     InspectionTarget, LegalReview, LegalReviewer, Officer, Power, Publication, RandomDraw)
 
 
 @admin.register(Power)
@@ -63,3 +63,19 @@ class LegalReviewAdmin(ReadOnlyAdmin):
 @admin.register(Publication)
 class PublicationAdmin(ReadOnlyAdmin):
     list_display = ["decision_number", "party", "org", "status", "published_on", "withdrawn_on"]
+
+
+@admin.register(CaseClockPause)
+class CaseClockPauseAdmin(ReadOnlyAdmin):
+    list_display = ["case", "ground", "basis", "paused_on", "resumed_on"]
+
+
+@admin.register(EvidencePreservation)
+class EvidencePreservationAdmin(ReadOnlyAdmin):
+    list_display = ["case", "status", "requested_at", "approved_at", "preserved_at", "decided_on"]
+
+
+@admin.register(AnnualData)
+class AnnualDataAdmin(ReadOnlyAdmin):
+    list_display = ["org", "year", "status", "version", "published_on", "withdrawn_on"]
+    list_filter = ["status", "year"]

@@ -16,7 +16,7 @@ from yifa.core import deadlines
 from yifa.core.identity import USCC_CHARS, id_number_check_char, uscc_check_char
 
 from . import actions
-from .models import EnforcementCase, Inspection, LegalReview, Power, RandomDraw
+from .models import AnnualData, EnforcementCase, Inspection, LegalReview, Power, RandomDraw
 
 Case = EnforcementCase
 D = Decimal
@@ -173,6 +173,7 @@ def seed(context) -> None:
     _cases(huanzhu, zhifa, head, reviewer, reviewer_user, (sun, qian, zhou, feng, chen),
            (oil, straw, stall, garbage, building), today)
     _zhili(zhili, users, today, rng)
+    _annual_data(huanzhu, zhili, zhifa, head)
 
 
 def _backdate(draw: RandomDraw, when: dt.date) -> None:
@@ -365,6 +366,13 @@ def _cases(org, zhifa, head, reviewer, reviewer_user, officers, powers, today) -
     day = case.filed_on
     _record(case, zhifa, [sun, chen], day, upload=_video("违建现场勘验视频.mp4"), title="现场勘验笔录及视频")
     _record(case, zhifa, [sun, chen], day + dt.timedelta(days=2), kind="inquiry", title="询问笔录", interviewee="李红梅")
+    # The building's floor area measured by a surveyor: a span the local rule leaves out of the 90日 (本地设定).
+    actions.pause_case_clock(case, by=zhifa, ground="testing", detail="委托测绘机构测量违法建筑面积",
+                             basis="《浙江省综合行政执法程序规定》（检测、鉴定期间不计入办案期限条款）",
+                             paused_on=day + dt.timedelta(days=3))
+    actions.resume_case_clock(case, by=zhifa, resumed_on=day + dt.timedelta(days=9), note="收到测绘报告")
+    _preserved(case, zhifa, head, [sun, chen], day, items="施工用搅拌机1台、脚手架钢管约200根",
+               reason="当事人可能在调查期间继续施工并转移施工设备", decided=day + dt.timedelta(days=4))
     review = actions.submit_review(case, by=zhifa, reviewer=reviewer, materials="调查终结报告、勘验笔录、测绘图、拟责令限期改正意见")
     _backdate_review(review, day + dt.timedelta(days=5), None)
 
@@ -383,10 +391,12 @@ def _cases(org, zhifa, head, reviewer, reviewer_user, officers, powers, today) -
                  facts="当事人在环东路人行道上堆放黄沙、砖块约30平方米，影响通行。")
     _record(case, zhifa, [sun, zhou], case.filed_on, upload=_photo("占道堆放照片.png"))
 
-    # 7. Just filed.
+    # 7. Just filed; 先行登记保存 asked for, waiting for the 负责人 (第五十六条).
     case = _file(zhifa, org, straw, [sun, feng], 3, today, cause="吴建军露天焚烧落叶案", party_kind=Case.PartyKind.PERSON,
                  party_name="吴建军", party_id_number=id_number("33050219600512101"),
                  facts="当事人在龙溪社区绿化带旁焚烧落叶。")
+    actions.request_preservation(case, by=zhifa, items="未燃尽的落叶及助燃用旧轮胎2个",
+                                 reason="焚烧残留物可能被清理，证据以后难以取得", place="龙溪社区绿化带旁")
 
     # 8. Decided a few days ago: to serve and to publish.
     case = _file(zhifa, org, stall, pair, 30, today, cause="湖州环渚五金建材商行占道经营案", party_kind=Case.PartyKind.ENTITY,
@@ -401,6 +411,8 @@ def _cases(org, zhifa, head, reviewer, reviewer_user, officers, powers, today) -
 
     # 9. 简易程序: 当场处罚.
     for days_ago, name, first17, fine, content, power in [
+        (420, "沈国庆", "33050219880606402", D("150"), "罚款人民币一百五十元", stall),  # last year's data
+        (380, "钱芳", "33050219920909201", None, "警告", garbage),
         (60, "徐静", "33050219900210202", D("100"), "罚款人民币一百元", garbage),
         (25, "陈刚", "33050219851111301", None, "警告", stall),
         (8, "黄志强", "33050219790707103", D("200"), "罚款人民币二百元", garbage),
@@ -413,9 +425,33 @@ def _cases(org, zhifa, head, reviewer, reviewer_user, officers, powers, today) -
             penalty_content=content, fine_amount=fine, discretion_level=level, place="环渚街道",
             facts="执法人员巡查发现当事人违法行为，事实确凿，当场出示执法证件并告知权利。")
         if days_ago > 20:
+            actions.publish(case, by=zhifa, on=case.decided_on + dt.timedelta(days=2))
             actions.execute(case, by=zhifa, executed_on=case.decided_on + dt.timedelta(days=1),
                             method=Case.Execution.VOLUNTARY if fine else Case.Execution.NOT_NEEDED, paid_amount=fine)
             actions.close(case, by=zhifa, closed_on=case.decided_on + dt.timedelta(days=2), summary="当场处罚已执行完毕。")
+
+
+def _preserved(case, by, head, officers, day: dt.date, *, items: str, reason: str, decided: dt.date) -> None:
+    """Demo only: a 先行登记保存 approved and done on ``day`` and decided on ``decided`` (times set back)."""
+    from .models import EvidencePreservation
+
+    p = actions.request_preservation(case, by=by, items=items, reason=reason, place=case.place or "现场")
+    actions.approve_preservation(p, by=head, approve=True, note="同意先行登记保存，七个工作日内作出处理决定")
+    at = timezone.make_aware(dt.datetime.combine(day, dt.time(9, 30)))
+    EvidencePreservation.objects.filter(pk=p.pk).update(requested_at=at - dt.timedelta(minutes=20), approved_at=at)
+    p.refresh_from_db()
+    actions.preserve_evidence(p, by=by, preserved_at=at + dt.timedelta(minutes=30), officers=officers,
+                              content="现场清点、拍照，当事人签字确认，物品就地封存")
+    actions.decide_preservation(p, by=by, decided_on=decided, outcome="release",
+                                content="经拍照、测量固定证据后，解除先行登记保存，物品退还当事人。")
+
+
+def _annual_data(huanzhu, zhili, zhifa, head) -> None:
+    """Last year's 执法数据: 环渚 has drafted and published it; 织里 has not (its clock shows on the 督办 board)."""
+    actions.open_due_annual_data(orgs=[huanzhu, zhili])
+    record = AnnualData.objects.get(org=huanzhu, year=deadlines.today().year - 1)
+    actions.prepare_annual_data(record, by=zhifa, note="数据由行政执法台账生成，统计口径为立案日期在本年度内的案件。")
+    actions.publish_annual_data(record, by=head, review_note="已核对台账，同意公开")
 
 
 def _backdate_review(review, submitted: dt.date, reviewed: dt.date | None) -> None:

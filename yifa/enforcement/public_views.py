@@ -183,6 +183,7 @@ def yearly_data(request):
         "chosen": chosen, "record": record,
         "published": [r for r in records if r.status == AnnualData.Status.PUBLISHED],
         "withheld": [r for r in records if r.status != AnnualData.Status.PUBLISHED and r.version],
+        "not_yet": [r for r in records if not r.version],
     })
 
 

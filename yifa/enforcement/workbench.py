@@ -54,16 +54,15 @@ def items(user) -> list[WorkItem]:
     mine = (Case.objects.visible_to(user).filter(officers__user=user, status__in=NEXT_STEP).distinct()
             .select_related("power")[:50])
     for case in mine:
-        clock = _due(case, "enforcement.case") if case.is_open else None
+        # The step owed, with the earliest clock running on the case (90日, 送达, 公示): one line per case.
+        clocks = [d for d in deadlines.of(case) if d.status in ("open", "paused") and d.rule.kind == "deadline"]
+        state = NEXT_STEP[case.status]
+        if any(d.rule.code == "enforcement.publicity" for d in clocks):
+            state += "；处罚决定待公示"
+        first = min(clocks, key=lambda d: d.due_on) if clocks else None
         result.append(WorkItem(MODULE, f"{case.number} {case.cause}", reverse("enforcement:case_detail", args=[case.pk]),
-                               state=NEXT_STEP[case.status], due_on=clock.due_on if clock else None,
-                               basis=clock.basis if clock else ""))
-        if case.decided_on and case.decision_kind == Case.DecisionKind.PENALTY and case.status != Case.Status.REVOKED:
-            clock = _due(case, "enforcement.publicity")
-            if clock:
-                result.append(WorkItem(MODULE, f"{case.decision_number} 待公示",
-                                       reverse("enforcement:case_detail", args=[case.pk]), state="处罚决定待公示",
-                                       due_on=clock.due_on, basis=clock.basis))
+                               state=_with_clock(state, first), due_on=first.due_on if first else None,
+                               basis=first.basis if first else ""))
     for review in LegalReview.objects.visible_to(user).filter(reviewer__user=user,
                                                              status=LegalReview.Status.PENDING).select_related("case"):
         result.append(WorkItem(MODULE, f"{review.case.number} {review.case.cause}",

@@ -1,8 +1,12 @@
-"""Real Chromium: a case from 立案 to 结案, the Art. 58 refusal on the way, and the public pages."""
+"""Real Chromium: a case from 立案 to 结案 (with 先行登记保存 approved by the head, the clock paused for testing
+and the 决定书 downloaded), the Art. 58 refusal on the way, and the public pages."""
 
+import io
 import re
 
 import pytest
+
+from docx import Document
 
 from yifa.core.testing import PASSWORD
 from yifa.enforcement import actions
@@ -57,6 +61,47 @@ def test_a_handler_takes_a_case_from_filing_to_closing(page, w, tmp_path):
     assert page.get_by_text("已登记全过程记录。").is_visible()
     assert page.get_by_role("link", name="现场照片.png").is_visible()
 
+    # 先行登记保存: asked for, approved by the head first (第五十六条), done, decided within 7 working days.
+    form = open_action(page, "申请先行登记保存")
+    form.get_by_label("拟保存的证据（物品清单）").fill("建筑材料：钢筋2吨、水泥30包")
+    form.get_by_label("理由（证据可能灭失或者以后难以取得的情形）").fill("当事人可能将建筑材料转移")
+    form.get_by_role("button", name="提交").click()
+    assert page.get_by_text(re.compile("已申请先行登记保存，待行政机关负责人批准")).is_visible()
+    assert page.get_by_text("待负责人批准").is_visible()
+    login(page, w.head.username)
+    page.goto(case_url)
+    form = page.locator("#h-preserve").locator("xpath=..").locator("form")
+    form.get_by_label("批准先行登记保存").check()
+    form.get_by_role("button", name="提交").click()
+    assert page.get_by_text("已批示先行登记保存申请。").is_visible()
+    login(page, w.handler.username)
+    page.goto(case_url)
+    form = open_action(page, "登记实施先行登记保存")
+    form.get_by_label(re.compile("孙执法")).check()
+    form.get_by_label(re.compile("钱执法")).check()
+    form.get_by_role("button", name="提交").click()
+    assert page.get_by_text(re.compile("已登记实施先行登记保存")).is_visible()
+    assert page.get_by_role("cell", name=re.compile("先行登记保存后作出处理决定")).is_visible()
+    form = open_action(page, "作出处理决定")
+    form.get_by_label("处理决定", exact=True).select_option("release")
+    form.get_by_label("处理决定内容").fill("拍照固定后解除先行登记保存，退还当事人")
+    form.get_by_role("button", name="提交").click()
+    assert page.get_by_text("已登记先行登记保存的处理决定。").is_visible()
+
+    # The 90日 clock paused for a test the applicable rule excludes, then resumed: 如何计算 says so.
+    form = open_action(page, "暂停办案期限计时")
+    form.get_by_label("暂停情形").select_option("testing")
+    form.get_by_label("具体事由").fill("房屋结构安全鉴定")
+    form.get_by_label("依据（法律、法规、规章及条款）").fill("《浙江省综合行政执法程序规定》第四十条")
+    form.get_by_role("button", name="提交").click()
+    assert page.get_by_text(re.compile("已暂停办案期限计时")).is_visible()
+    form = open_action(page, "恢复办案期限计时")
+    form.get_by_role("button", name="提交").click()
+    assert page.get_by_text(re.compile("已恢复办案期限计时")).is_visible()
+    page.locator(".deadline-explain summary").first.click()
+    assert page.get_by_text(re.compile("暂停计时（检测、检验、检疫、鉴定：房屋结构安全鉴定")).first.is_visible()
+    assert page.get_by_text("办案期限恢复计时（检测、检验、检疫、鉴定期间结束）").is_visible()
+
     form = open_action(page, "告知拟处罚")
     form.get_by_label("拟处罚内容").fill("责令限期改正")
     form.get_by_role("button", name="提交").click()
@@ -93,6 +138,12 @@ def test_a_handler_takes_a_case_from_filing_to_closing(page, w, tmp_path):
     form.get_by_role("button", name="提交").click()
     assert page.get_by_text("已作出决定。").is_visible()
     assert page.get_by_text("东街综执罚决〔2026〕1号").first.is_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="下载行政处罚决定书（.docx）").click()
+    decision = Document(io.BytesIO(open(download.value.path(), "rb").read()))
+    text = "\n".join(p.text for p in decision.paragraphs)
+    assert "行政处罚决定书" in text and "东街综执罚决〔2026〕1号" in text and "当事人：李四" in text
+    assert "六十日内向甲区人民政府申请行政复议" in text
 
     login(page, w.handler.username)
     page.goto(case_url)

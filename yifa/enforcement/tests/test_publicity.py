@@ -94,11 +94,12 @@ def test_mask_text_masks_ids_and_phones_it_was_not_told_about():
 def test_a_decision_starts_the_seven_workday_publicity_clock_shown_on_the_workbench(w):
     from yifa.enforcement.workbench import items
 
-    case = decided(w)
+    case = served(w)
     clock = deadline(case, "enforcement.publicity")
     assert clock.status == "open" and clock.started_on == TODAY and clock.due_on == dt.date(2026, 3, 11)
     assert clock.basis.startswith("国办发〔2018〕118号")
-    item = next(i for i in items(w.handler) if i.title == f"{case.decision_number} 待公示")
+    item = next(i for i in items(w.handler) if i.title.startswith(case.number))
+    assert "处罚决定待公示" in item.state and "还剩7个工作日" in item.state
     assert item.due_on == dt.date(2026, 3, 11) and item.basis.startswith("国办发〔2018〕118号")
 
 
