@@ -11,8 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from yifa.core import deadlines
-from yifa.legal_review import antispam
+from yifa.core import antispam, deadlines
 
 from . import actions
 from .forms import PublicCommentForm

@@ -10,8 +10,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from yifa.core import deadlines
-from yifa.petitions import publicform
+from yifa.core import antispam, deadlines
 from yifa.petitions.public_views import grassroots_units
 
 from . import actions, indicators, report
@@ -57,14 +56,14 @@ def apply(request):
     """依申请公开 online (第二十九条). The day of receipt is the day staff confirm it (第三十一条)."""
     form = PublicRequestForm(request.POST or None, orgs=grassroots_units())
     if request.method == "POST" and form.is_valid():
-        if publicform.is_robot(form):
+        address = antispam.address_hash(request)
+        if antispam.is_robot(form):
             return redirect("portal:home")
-        if publicform.too_many(InfoRequest, request):
-            form.add_error(None, publicform.TOO_MANY)
+        if antispam.over_limit(InfoRequest.objects.all(), address, field="source_hash", at_field="created_at"):
+            form.add_error(None, antispam.TOO_MANY)
         else:
-            data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
             try:
-                req = actions.submit_online(**data, source_hash=publicform.source_hash(request))
+                req = actions.submit_online(**form.public_data(), source_hash=address)
             except ValidationError as error:
                 for field, errors in error.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)

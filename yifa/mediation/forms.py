@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from yifa.core import deadlines
+from yifa.core.antispam import HoneypotForm
 from yifa.core.identity import validate_id_number, validate_phone
 from yifa.core.models import Org
 
@@ -354,7 +355,7 @@ class ImportForm(forms.Form):
 # ------------------------------------------------------------------ public side
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(HoneypotForm):
     """网上申请人民调解: what the applicant tells us, and their consent."""
 
     name = forms.CharField(label="您的姓名", max_length=50)
@@ -374,7 +375,6 @@ class ApplicationForm(forms.Form):
     consent = forms.BooleanField(
         label="我已阅读上述说明，自愿申请人民调解，并同意调委会为调解本纠纷使用我填写的个人信息", required=True,
         error_messages={"required": "请阅读说明并勾选同意后再提交。"})
-    website = forms.CharField(required=False, widget=forms.HiddenInput)  # honeypot: people never fill it
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

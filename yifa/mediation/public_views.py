@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from yifa.core import antispam
 from yifa.core.security import client_ip
 from yifa.core.workflow import InvalidTransition
 
@@ -30,7 +31,7 @@ def home(request):
 def apply(request):
     form = ApplicationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if form.cleaned_data["website"]:  # honeypot filled: a robot; answer as if accepted, save nothing
+        if antispam.is_robot(form):  # answer as if accepted, save nothing
             return redirect("mediation_public:applied")
         key = f"mediation-apply:{client_ip(request)}"
         if cache.get(key, 0) >= DAILY_LIMIT:

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from yifa.legal_review.antispam import AntiSpamForm
+from yifa.core.antispam import AntiSpamForm
 
 from .models import CleanupItem, DocumentComment, Filing
 

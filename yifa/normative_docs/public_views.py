@@ -8,9 +8,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from yifa.core import deadlines
+from yifa.core import antispam, deadlines
 from yifa.core.models import Org
-from yifa.legal_review import antispam
 
 from . import actions
 from .forms import PublicCommentForm

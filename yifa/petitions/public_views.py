@@ -9,7 +9,9 @@ from django.shortcuts import redirect, render
 
 from yifa.core.models import Org
 
-from . import actions, publicform
+from yifa.core import antispam
+
+from . import actions
 from .forms import PublicPetitionForm
 from .models import Petition
 
@@ -21,14 +23,14 @@ def grassroots_units():
 def petition_form(request):
     form = PublicPetitionForm(request.POST or None, orgs=grassroots_units())
     if request.method == "POST" and form.is_valid():
-        if publicform.is_robot(form):
+        address = antispam.address_hash(request)
+        if antispam.is_robot(form):
             return redirect("portal:home")
-        if publicform.too_many(Petition, request):
-            form.add_error(None, publicform.TOO_MANY)
+        if antispam.over_limit(Petition.objects.all(), address, field="source_hash", at_field="created_at"):
+            form.add_error(None, antispam.TOO_MANY)
         else:
-            data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
             try:
-                petition = actions.submit_online(**data, source_hash=publicform.source_hash(request))
+                petition = actions.submit_online(**form.public_data(), source_hash=address)
             except ValidationError as error:
                 for field, errors in error.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)

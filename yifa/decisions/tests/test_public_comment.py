@@ -4,10 +4,10 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from yifa.core import antispam
 from yifa.core.models import AuditEntry
 from yifa.decisions import actions
 from yifa.decisions.models import PublicComment
-from yifa.legal_review import antispam
 
 from .conftest import SHANGHAI
 

@@ -3,7 +3,7 @@ import datetime as dt
 import time_machine
 from django.urls import reverse
 
-from yifa.legal_review import antispam
+from yifa.core import antispam
 from yifa.normative_docs import actions
 from yifa.normative_docs.models import DocumentComment
 

@@ -7,7 +7,7 @@ import datetime as dt
 import time_machine
 from django.urls import reverse
 
-from yifa.legal_review import antispam
+from yifa.core import antispam
 from yifa.legal_review.models import ReviewRequest
 from yifa.normative_docs.models import Filing, NormativeDocument
 
