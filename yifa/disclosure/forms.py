@@ -2,6 +2,7 @@
 
 from django import forms
 
+from yifa.core.antispam import HoneypotForm
 from yifa.petitions.forms import DateInput, ImportForm, date_field  # noqa: F401  (ImportForm used by views)
 
 from .models import InfoRequest, ProactiveDisclosure
@@ -122,7 +123,7 @@ class PublicationFilterForm(forms.Form):
     cell = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
-class PublicRequestForm(forms.Form):
+class PublicRequestForm(HoneypotForm):
     """依申请公开 on the portal: the contents 第二十九条 asks for."""
 
     org = forms.ModelChoiceField(label="向哪个乡镇（街道）申请", queryset=None, empty_label="请选择")
@@ -141,7 +142,6 @@ class PublicRequestForm(forms.Form):
                                   widget=forms.Textarea(attrs={"rows": 5}))
     medium = forms.ChoiceField(label="提供形式", choices=R.Medium.choices)
     delivery = forms.ChoiceField(label="获取方式", choices=R.Delivery.choices)
-    website = forms.CharField(required=False, widget=forms.HiddenInput)  # honeypot: people never fill it
 
     def __init__(self, *args, orgs=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,6 +2,8 @@
 
 from django import forms
 
+from yifa.core.antispam import HoneypotForm
+
 from .models import Petition
 
 P = Petition
@@ -125,7 +127,7 @@ class FilterForm(forms.Form):
     cell = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
-class PublicPetitionForm(forms.Form):
+class PublicPetitionForm(HoneypotForm):
     """网上信访 on the portal: what 第十九条 asks for (姓名、住址、请求、事实、理由) and a way to reach the person."""
 
     org = forms.ModelChoiceField(label="反映给哪个乡镇（街道）", queryset=None, empty_label="请选择")
@@ -136,7 +138,6 @@ class PublicPetitionForm(forms.Form):
                                          widget=forms.TextInput(attrs={"autocomplete": "street-address"}))
     title = forms.CharField(label="反映事项（一句话概括）", max_length=200)
     content = forms.CharField(label="诉求、事实和理由", max_length=5000, widget=forms.Textarea(attrs={"rows": 7}))
-    website = forms.CharField(required=False, widget=forms.HiddenInput)  # honeypot: people never fill it
 
     def __init__(self, *args, orgs=None, **kwargs):
         super().__init__(*args, **kwargs)
