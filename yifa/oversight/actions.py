@@ -18,7 +18,7 @@ from .models import CoHandler, FollowUpLetter, Hearing, RespondentCase, Suggesti
 @transaction.atomic
 def register_suggestion(*, by, org, **fields) -> Suggestion:
     """登记交办的代表建议或政协提案. Starts the reply clock from the 交办 date: 3 months, or 6 for
-    wide-ranging or difficult ones (代表法 第五十一条)."""
+    wide-ranging or difficult ones (代表法 第五十一条; for 提案 the rule rows of the 提案工作条例)."""
     suggestion = Suggestion(org=org, created_by=by, **fields)
     suggestion.full_clean()
     suggestion.save()
@@ -107,7 +107,7 @@ def reply(suggestion: Suggestion, *, by, replied_on: dt.date, category: str, sum
     if suggestion.status == Suggestion.Status.HANDLING:
         if suggestion.is_lead and suggestion.contacted_on is None:
             raise ValidationError("答复前须与代表（委员）联系沟通、充分听取意见，请先登记沟通情况"
-                                  "（《全国人民代表大会和地方各级人民代表大会代表法》第五十一条）。")
+                                  f"（{suggestion.contact_basis}）。")
         pending = suggestion.pending_co_handlers()
         if pending:
             names = "、".join(c.unit_name for c in pending)

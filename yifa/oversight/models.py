@@ -1,7 +1,8 @@
 """Answering the overseers: 人大代表建议 / 政协委员提案, and 行政复议 / 行政诉讼 where the unit is the respondent.
 
 - 代表建议: the handling unit replies within 3 months of 交办, within 6 for wide-ranging or difficult
-  ones, after 与代表联系沟通 (代表法 第五十一条). 政协提案 are handled the same way (政协提案工作条例).
+  ones, after 与代表联系沟通 (代表法 第五十一条). 政协提案 are handled the same way under their own rule
+  rows (``oversight.proposal*``: 政协全国委员会提案工作条例 and local rules, locally adjustable).
 - 行政复议: the 被申请人 files its 书面答复 with evidence and basis within 10 working days of receiving the
   application copy, 5 in the 简易程序 (行政复议法 第四十八、五十四、八十八条); its 负责人 attends hearings
   (第五十一条); a 行政复议意见书 is answered within 60 days (第七十六条).
@@ -104,9 +105,23 @@ class Suggestion(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("oversight:suggestion_detail", args=[self.pk])
 
+    RULES = {  # (kind, difficult) -> the reply period's rule: 代表法 for 代表建议, the 提案工作条例 for 政协提案
+        (Kind.NPC, False): "oversight.suggestion", (Kind.NPC, True): "oversight.suggestion_difficult",
+        (Kind.CPPCC, False): "oversight.proposal", (Kind.CPPCC, True): "oversight.proposal_difficult",
+    }
+    CONTACT_BASIS = {
+        Kind.NPC: "《全国人民代表大会和地方各级人民代表大会代表法》第五十一条",
+        Kind.CPPCC: "《政协全国委员会提案工作条例》及本地提案办理规定",
+    }
+
     @property
     def rule_code(self) -> str:
-        return "oversight.suggestion_difficult" if self.difficult else "oversight.suggestion"
+        return self.RULES[(self.kind, bool(self.difficult))]
+
+    @property
+    def contact_basis(self) -> str:
+        """Why the proposer must be heard before the reply."""
+        return self.CONTACT_BASIS[self.kind]
 
     @property
     def clock_start(self):

@@ -23,9 +23,9 @@ def generate(ctx: Context):
         for i, day in enumerate(ctx.days(rng, SUGGESTIONS_PER_TOWN_YEAR, town.weight ** 0.5, "even")):
             pk = w.reserve(Suggestion)
             difficult = rng.random() < 0.1
-            rule = "oversight.suggestion_difficult" if difficult else "oversight.suggestion"
-            due = ctx.due(rule, day)
             kind = "npc" if rng.random() < 0.65 else "cppcc"
+            rule = Suggestion.RULES[(kind, difficult)]
+            due = ctx.due(rule, day)
             replied = day + dt.timedelta(days=int(rng.triangular(20, 110, 60)))
             replied = replied if replied <= until else None
             status = "closed" if replied and (until - replied).days > 20 else "replied" if replied else "handling"
