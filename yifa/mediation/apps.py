@@ -7,6 +7,7 @@ from django.urls import reverse
 from yifa.core.registry import NavItem, PortalSection, WorkItem
 
 WORKER_ROLES = ("mediator", "handler", "head")
+USERS = WORKER_ROLES + ("overseer",)  # the overseers see what they oversee
 
 
 class MediationConfig(AppConfig):
@@ -19,12 +20,12 @@ class MediationConfig(AppConfig):
     deadline_roles = ("mediator",)
 
     nav = [
-        NavItem("纠纷台账", "mediation:case_list", group="矛盾纠纷调解"),
+        NavItem("纠纷台账", "mediation:case_list", roles=USERS, group="矛盾纠纷调解"),
         NavItem("登记纠纷", "mediation:case_create", roles=WORKER_ROLES, group="矛盾纠纷调解"),
-        NavItem("矛盾排查", "mediation:round_list", group="矛盾纠纷调解"),
-        NavItem("预警", "mediation:warning_list", group="矛盾纠纷调解"),
-        NavItem("调委会与调解员", "mediation:committee_list", group="矛盾纠纷调解"),
-        NavItem("调解统计", "mediation:figures", group="矛盾纠纷调解"),
+        NavItem("矛盾排查", "mediation:round_list", roles=USERS, group="矛盾纠纷调解"),
+        NavItem("预警", "mediation:warning_list", roles=USERS, group="矛盾纠纷调解"),
+        NavItem("调委会与调解员", "mediation:committee_list", roles=USERS + ("admin",), group="矛盾纠纷调解"),
+        NavItem("调解统计", "mediation:figures", roles=USERS, group="矛盾纠纷调解"),
     ]
     portal_sections = [
         PortalSection("人民调解", "mediation_public:home",

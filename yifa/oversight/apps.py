@@ -2,6 +2,8 @@ from django.apps import AppConfig
 
 from yifa.core.registry import NavItem, PortalSection, WorkItem
 
+USERS = ("handler", "head", "overseer")  # who handles (permissions.HANDLING_ROLES), and the overseers
+
 
 class OversightConfig(AppConfig):
     """代表建议/政协提案 and 行政复议/行政应诉: answering the overseers on time."""
@@ -11,10 +13,10 @@ class OversightConfig(AppConfig):
     verbose_name = "建议提案与复议应诉"
 
     nav = [
-        NavItem("代表建议和政协提案", "oversight:suggestion_list", group="接受监督"),
-        NavItem("行政复议和行政应诉", "oversight:case_list", group="接受监督"),
-        NavItem("复议意见书和司法建议", "oversight:letter_list", group="接受监督"),
-        NavItem("建议提案与复议应诉统计", "oversight:figures", group="接受监督"),
+        NavItem("代表建议和政协提案", "oversight:suggestion_list", roles=USERS, group="接受监督"),
+        NavItem("行政复议和行政应诉", "oversight:case_list", roles=USERS, group="接受监督"),
+        NavItem("复议意见书和司法建议", "oversight:letter_list", roles=USERS, group="接受监督"),
+        NavItem("建议提案与复议应诉统计", "oversight:figures", roles=USERS, group="接受监督"),
     ]
 
     portal_sections = [

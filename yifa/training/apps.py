@@ -2,6 +2,8 @@ from django.apps import AppConfig
 
 from yifa.core.registry import NavItem, PortalSection, WorkItem
 
+USERS = ("handler", "head", "overseer")  # who records (permissions.HANDLING_ROLES), and the overseers
+
 
 class TrainingConfig(AppConfig):
     """学法与普法: cadres' legal study and public legal education, with the portal's 菜单式普法."""
@@ -11,15 +13,15 @@ class TrainingConfig(AppConfig):
     verbose_name = "学法与普法"
 
     nav = [
-        NavItem("学法活动", "training:session_list", group="学法普法"),
-        NavItem("学时统计", "training:hours", group="学法普法"),
-        NavItem("学法考试", "training:exam_list", group="学法普法"),
-        NavItem("专题会议和述法", "training:meeting_list", group="学法普法"),
-        NavItem("普法活动", "training:activity_list", group="学法普法"),
-        NavItem("谁执法谁普法责任清单", "training:duty_list", group="学法普法"),
-        NavItem("法律明白人", "training:liaison_list", group="学法普法"),
-        NavItem("菜单式普法点单", "training:request_list", group="学法普法"),
-        NavItem("学法普法统计", "training:figures", group="学法普法"),
+        NavItem("学法活动", "training:session_list", roles=USERS, group="学法普法"),
+        NavItem("学时统计", "training:hours", roles=USERS, group="学法普法"),
+        NavItem("学法考试", "training:exam_list", roles=USERS, group="学法普法"),
+        NavItem("专题会议和述法", "training:meeting_list", roles=USERS, group="学法普法"),
+        NavItem("普法活动", "training:activity_list", roles=USERS, group="学法普法"),
+        NavItem("谁执法谁普法责任清单", "training:duty_list", roles=USERS, group="学法普法"),
+        NavItem("法律明白人", "training:liaison_list", roles=USERS, group="学法普法"),
+        NavItem("菜单式普法点单", "training:request_list", roles=USERS, group="学法普法"),
+        NavItem("学法普法统计", "training:figures", roles=USERS, group="学法普法"),
     ]
     portal_sections = [
         PortalSection("菜单式普法", "pufa:menu", "选一个您关心的法律主题，预约上门讲座、法律咨询或宣传资料，凭查询码查看进度。", 60),
