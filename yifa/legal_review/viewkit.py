@@ -1,65 +1,17 @@
-"""The shape every action view of the decision-and-rule modules shares.
-
-scope lookup (404) → role predicate (403) → form → one action → redirect with a
-Chinese message; bad input or a refused step re-renders the page with the reason
-and saves nothing (the action is one transaction).
+"""View helpers of the decision-and-rule modules: the acting unit, a matter's history, pages, .docx
+downloads. The action runner itself (``perform``, ``require``) is core's ``yifa.core.actionviews``,
+imported here for the views that take it from this module.
 """
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.shortcuts import redirect
 
 from yifa.core import officialdoc
+from yifa.core.actionviews import perform, require
 from yifa.core.audit import target_label
 from yifa.core.models import AuditEntry
-from yifa.core.workflow import InvalidTransition
 
-NO_PERMISSION = "您没有执行此操作的权限。"
-
-
-def require(allowed: bool, message: str = NO_PERMISSION) -> None:
-    if not allowed:
-        raise PermissionDenied(message)
-
-
-def add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
-def perform(request, form, call, *, success: str, then, rerender):
-    """Run ``call(cleaned_data)`` when the form is valid; redirect to ``then`` or re-render with the reason.
-
-    ``then`` is a URL or URL name, or a callable given the action's result (the new record) returning one.
-
-    ``rerender(form, status)`` shows the page again: 400 for bad input, 409 when the
-    matter's state does not allow the step (the message names it).
-    """
-    status = 400
-    if form.is_valid():
-        try:
-            result = call(form.cleaned_data)
-        except InvalidTransition as error:
-            # The step's form may not even be on the page in this state: say it at the top.
-            messages.error(request, str(error))
-            status = 409
-        except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                add_errors(form, error)
-            else:
-                # A refusal by the rules (a gate, a minimum period): always at the top of the page,
-                # whether or not the step's form is shown in the matter's current state.
-                for message in error.messages:
-                    messages.error(request, message)
-        else:
-            messages.success(request, success)
-            return redirect(then(result) if callable(then) else then)
-    return rerender(form, status)
+__all__ = ["acting_org", "docx", "history", "paginate", "perform", "require", "year_param"]
 
 
 def history(*objs):
@@ -92,6 +44,3 @@ def acting_org(request):
     membership = getattr(request.user, "active_membership", None)
     return membership.org if membership else None
 
-
-__all__ = ["require", "add_errors", "perform", "history", "paginate", "docx", "year_param", "acting_org",
-           "redirect"]
