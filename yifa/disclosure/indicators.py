@@ -14,7 +14,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import CharField, Exists, OuterRef, Q, Sum
+from django.db.models.functions import Cast
 
 from yifa.core import deadlines
 from yifa.core.models import Deadline
@@ -49,8 +50,9 @@ def _late_ids(qs) -> set[int]:
     """Finished requests answered after their due date: from the clock, else recomputed from the dates."""
     rows = list(qs.values("pk", "received_on", "replied_on", "correction_notice_on", "correction_received_on",
                           "consult_sent_on", "consult_answered_on", "extension_approved_by"))
+    ids = qs.order_by().annotate(_target=Cast("pk", CharField())).values("_target")  # a subquery, not a list
     clocks = dict(Deadline.objects.filter(target_type="disclosure.inforequest", rule__code="disclosure.reply",
-                                          target_id__in=[str(r["pk"]) for r in rows])
+                                          target_id__in=ids)
                   .exclude(status="cancelled").values_list("target_id", "status"))
     late = set()
     for row in rows:
@@ -138,9 +140,9 @@ def publication_records(qs, key: str, period: Period):
     if kind == "decisions":
         return in_year.filter(category=value)
     if kind == "late":
-        ids = Deadline.objects.filter(target_type="disclosure.proactivedisclosure", rule__code="disclosure.proactive",
-                                      status="late").values_list("target_id", flat=True)
-        return in_year.filter(pk__in=[int(i) for i in ids])
+        return in_year.filter(Exists(Deadline.objects.filter(
+            target_type="disclosure.proactivedisclosure", rule__code="disclosure.proactive", status="late",
+            target_id=Cast(OuterRef("pk"), CharField()))))
     raise KeyError(key)
 
 

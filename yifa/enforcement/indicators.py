@@ -45,6 +45,12 @@ def _url(name: str, **params) -> str:
     return reverse(name) + "?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
 
 
+def certified(day: dt.date) -> Q:
+    """``Officer.certified_on(day)`` as a condition on the rows: in post and holding a 执法证 valid on ``day``."""
+    return (Q(status=Officer.Status.ACTIVE, expires_on__isnull=False, expires_on__gte=day) & ~Q(cert_number="")
+            & (Q(issued_on__isnull=True) | Q(issued_on__lte=day)))
+
+
 def certification(officers, day: dt.date) -> dict:
     """持证率: in-post officers holding a valid 执法证 on ``day``, over all in-post officers."""
     active = [o for o in officers if o.status == Officer.Status.ACTIVE]

@@ -122,17 +122,46 @@ def outermost(units) -> list:
     return [by_path[p] for p in kept]
 
 
-def spread(rows, units) -> dict[int, int]:
-    """``rows`` of (unit path, count): each count added to every unit of ``units`` the path lies in."""
-    wanted = {unit.path: unit.pk for unit in units}
-    totals = {unit.pk: 0 for unit in units}
-    for path, n in rows:
-        end = path.find("/", 1)
-        while end != -1:
-            pk = wanted.get(path[:end + 1])
-            if pk is not None:
-                totals[pk] += n
-            end = path.find("/", end + 1)
+class Units(list):
+    """Units compared side by side (duplicates dropped), with what counting them by group needs: the outermost
+    ones (``roots``: the rows of all lie within them) and, for every unit of the tree below them, the compared
+    units it lies in (``owners``, read once from the unit tree and shared by every figure of a page)."""
+
+    def __init__(self, units=()):
+        super().__init__({unit.pk: unit for unit in units}.values())
+        self._owners = None
+
+    @classmethod
+    def of(cls, units) -> "Units":
+        return units if isinstance(units, cls) else cls(units)
+
+    @property
+    def roots(self) -> list:
+        return outermost(self)
+
+    @property
+    def owners(self) -> dict[int, tuple[int, ...]]:
+        if self._owners is None:
+            from yifa.core.models import Org
+
+            wanted = {unit.path: unit.pk for unit in self}
+            self._owners = {}
+            for pk, path in Org.objects.filter(within(self.roots, None)).values_list("pk", "path"):
+                found, end = [], path.find("/", 1)
+                while end != -1:
+                    if path[:end + 1] in wanted:
+                        found.append(wanted[path[:end + 1]])
+                    end = path.find("/", end + 1)
+                self._owners[pk] = tuple(found)
+        return self._owners
+
+
+def spread(rows, units: Units) -> dict[int, int]:
+    """``rows`` of (unit id, count): each count added to every compared unit the unit lies in (itself included)."""
+    owners, totals = units.owners, {unit.pk: 0 for unit in units}
+    for org_id, n in rows:
+        for pk in owners.get(org_id, ()):
+            totals[pk] += n
     return totals
 
 
@@ -147,16 +176,15 @@ def _countable(qs: QuerySet) -> tuple[QuerySet, bool]:
 
 def count_by_unit(records, units, period: Period, by: str | None = None) -> dict[int, int]:
     """For every unit, ``records([unit], period).count()``, from ONE query: the rows of all the units grouped by
-    the path of their unit (``by``: the field naming it, by default the model's ``scope_org_field``; None for
-    units themselves), each path's count added to every unit it lies in. Exact for every records function of the
+    their unit (``by``: the field naming it, by default the model's ``scope_org_field``; None for units
+    themselves), each unit's count added to every compared unit it lies in. Exact for every records function of the
     form ``rows that lie within the units and meet conditions of their own``; tests check each entry."""
-    units = list(units)
+    units = Units.of(units)
     if not units:
         return {}
-    qs, distinct = _countable(records(outermost(units), period))
-    field_name = by if by is not None else getattr(qs.model, "scope_org_field", "org")
-    path = f"{field_name}__path" if field_name else "path"
-    return spread(qs.values_list(path).annotate(n=Count("pk", distinct=distinct)).values_list(path, "n"), units)
+    qs, distinct = _countable(records(units.roots, period))
+    key = (by if by is not None else getattr(qs.model, "scope_org_field", "org")) or "pk"
+    return spread(qs.values_list(key).annotate(n=Count("pk", distinct=distinct)).values_list(key, "n"), units)
 
 
 def count_by_month(records, org, period: Period, month_field: str) -> dict[int, int]:
@@ -236,10 +264,12 @@ def rate_of(part, whole, rounding=None, by: str | None = None) -> RateOf:
     return RateOf(part, whole, rounding, by)
 
 
-def within(orgs, org_field: str = "org") -> Q:
+def within(orgs, org_field: str | None = "org") -> Q:
+    """Rows whose unit (``org_field``; None: units themselves) lies within one of ``orgs``."""
+    lookup = f"{org_field}__path__startswith" if org_field else "path__startswith"
     q = Q(pk__in=[])
     for org in orgs:
-        q |= Q(**{f"{org_field}__path__startswith": org.path})
+        q |= Q(**{lookup: org.path})
     return q
 
 
@@ -537,9 +567,10 @@ def _en_officers(orgs, period):
 
 
 def _en_certified(orgs, period):
-    day = min(period[1], deadlines.today())
-    officers = _en_officers(orgs, period)
-    return officers.filter(pk__in=[o.pk for o in officers if o.certified_on(day)])
+    """Officers holding a valid 执法证 at the period's end (or today), as ``Officer.certified_on`` has it."""
+    from yifa.enforcement import indicators as en
+
+    return _en_officers(orgs, period).filter(en.certified(min(period[1], deadlines.today())))
 
 
 def _en_reviewers(orgs, period):
@@ -820,7 +851,7 @@ def compute(code: str, orgs, period: Period) -> Measure | None:
 def compute_grouped(code: str, units, period: Period) -> dict[int, Measure | None]:
     """The figure for each of ``units`` (each with its subtree), ``{unit id: Measure}``: from the entry's grouped
     form (one query per count for all of them) where it gives one, else unit by unit."""
-    units = list(units)
+    units = Units.of(units)
     indicator = INDICATORS.get(code)
     if not is_available(code) or indicator.grouped is None or len(units) < 2:
         return {unit.pk: compute(code, [unit], period) for unit in units}

@@ -127,6 +127,7 @@ class Board:
         self._values: dict[tuple, registry.Measure | None] = {}
         self._schemes: dict[int, list[IndicatorNode]] = {}
         self._manual: dict[tuple, dict] = {}
+        self._units: dict[tuple, registry.Units] = {}
 
     def measure(self, code: str, org: Org, period: Period | None = None) -> registry.Measure | None:
         period = period or self.period
@@ -144,7 +145,10 @@ class Board:
             missing = [unit for unit in units if (code, unit.pk, period.key) not in self._values]
             if not missing or not registry.is_available(code):
                 continue
-            for pk, measure in registry.compute_grouped(code, missing, period.bounds).items():
+            key = tuple(unit.pk for unit in missing)
+            if key not in self._units:  # the unit tree read once for all the figures of the same units
+                self._units[key] = registry.Units(missing)
+            for pk, measure in registry.compute_grouped(code, self._units[key], period.bounds).items():
                 self._values[(code, pk, period.key)] = measure
 
     def trend(self, code: str, org: Org) -> list[tuple[Period, registry.Measure | None]]:

@@ -4,6 +4,9 @@
 审查纠错数 = filings ordered corrected in the period (示范指标体系 item 27; 有错必纠).
 """
 
+from django.db.models import CharField, Exists, OuterRef
+from django.db.models.functions import Cast
+
 from yifa.core.models import Deadline
 from yifa.legal_review.indicators import in_orgs, rate
 
@@ -67,10 +70,11 @@ def legality_review_rate(orgs, period):
 
 
 def comment_compliant_records(orgs, period):
-    ids = Deadline.objects.filter(target_type="normative_docs.normativedocument", status=Deadline.Status.MET,
-                                  rule__code__in=["normative.comment", "normative.comment_business"]
-                                  ).values_list("target_id", flat=True)
-    return published_records(orgs, period).filter(pk__in=[int(i) for i in ids])
+    """Published documents whose comment period clock was met."""
+    return published_records(orgs, period).filter(Exists(Deadline.objects.filter(
+        target_type="normative_docs.normativedocument", status=Deadline.Status.MET,
+        rule__code__in=["normative.comment", "normative.comment_business"],
+        target_id=Cast(OuterRef("pk"), CharField()))))
 
 
 def comment_rate(orgs, period):

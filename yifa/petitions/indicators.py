@@ -7,7 +7,8 @@ length, so what the table says and what the list shows cannot differ.
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 
 from yifa.core import deadlines
 from yifa.core.models import Deadline
@@ -40,7 +41,8 @@ def _late_ids(qs, rule_code: str, start_field: str, done_field: str) -> set[int]
     """Matters that finished the step after its due date: from the clock where one ran, else recomputed
     from the dates (records imported from an old 台账 have no clock)."""
     rows = list(qs.values("pk", start_field, done_field, "extension_approved_by"))
-    ids = [str(r["pk"]) for r in rows]
+    # The clocks of these matters, chosen by a subquery (a city's year is thousands of ids: no list of them).
+    ids = qs.order_by().annotate(_target=Cast("pk", CharField())).values("_target")
     clocks = dict(Deadline.objects.filter(target_type="petitions.petition", rule__code=rule_code,
                                           target_id__in=ids).exclude(status="cancelled")
                   .values_list("target_id", "status"))

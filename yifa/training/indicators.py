@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import F, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -47,9 +47,11 @@ class Figure:
 
 
 def _within(orgs, field: str = "org") -> Q:
+    """Rows whose unit (``field``; "": units themselves) lies within one of ``orgs``."""
+    lookup = f"{field}__path__startswith" if field else "path__startswith"
     q = Q(pk__in=[])
     for org in orgs:
-        q |= Q(**{f"{field}__path__startswith": org.path})
+        q |= Q(**{lookup: org.path})
     return q
 
 
@@ -95,14 +97,17 @@ def hours_by_cadre(orgs, period) -> list[dict]:
     return rows
 
 
-def _units_of(path: str, wanted: dict[str, int]) -> list[tuple[str, int]]:
-    """The units of ``wanted`` (path -> id) that the unit at ``path`` lies in (itself included), as (path, id)."""
-    found, end = [], path.find("/", 1)
-    while end != -1:
-        if path[:end + 1] in wanted:
-            found.append((path[:end + 1], wanted[path[:end + 1]]))
-        end = path.find("/", end + 1)
-    return found
+def _owners(units) -> dict[int, tuple[int, ...]]:
+    """For every unit of the tree under ``units``: the ids of those of ``units`` it lies in (itself included).
+    ``units`` may carry the map already (the indicator registry's ``Units`` does, read once for a whole page)."""
+    found = getattr(units, "owners", None)
+    if found is not None:
+        return found
+    wanted = {u.path: u.pk for u in units}
+    owners = {}
+    for pk, path in Org.objects.filter(_within(_outermost(units), "")).values_list("pk", "path"):
+        owners[pk] = tuple(wanted[path[:i + 1]] for i, char in enumerate(path) if char == "/" and path[:i + 1] in wanted)
+    return owners
 
 
 def _outermost(units) -> list[Org]:
@@ -115,43 +120,44 @@ def hours_met_by_unit(units, period) -> dict[int, tuple[int, int]]:
     """For every unit: (在岗学法人员 whose hours reach their target, 在岗学法人员), as ``hours_by_cadre([unit],
     period)`` counts them, from three queries for all the units: a cadre's hours in a unit are those of the
     sessions held within that unit (a township's cadre at a district session counts it for the district)."""
-    units = list(units)
-    wanted = {u.path: u.pk for u in units}
-    roots = _outermost(units)
+    owners, roots = _owners(units), _outermost(units)
     hours: dict[int, list] = {}
-    for cadre, path, total in (Attendance.objects.filter(_within(roots, "session__org"),
-                                                         session__status=StudySession.Status.HELD,
-                                                         session__held_on__range=period)
-                               .values_list("cadre", "session__org__path").annotate(total=Sum("hours"))
-                               .values_list("cadre", "session__org__path", "total")):
-        hours.setdefault(cadre, []).append((path, total or Decimal(0)))
-    people = list(cadres(roots).values_list("pk", "org_id", "org__path"))
+    for cadre, session_org, total in (Attendance.objects.filter(_within(roots, "session__org"),
+                                                                session__status=StudySession.Status.HELD,
+                                                                session__held_on__range=period)
+                                      .values_list("cadre", "session__org").annotate(total=Sum("hours"))
+                                      .values_list("cadre", "session__org", "total")):
+        hours.setdefault(cadre, []).append((owners.get(session_org, ()), total or Decimal(0)))
+    people = list(cadres(roots).values_list("pk", "org_id"))
     year = period[1].year
     targets: dict[int, Decimal] = {t.org_id: t.hours_per_person for t in
-                                   StudyTarget.objects.filter(org_id__in={org for _pk, org, _p in people}, year=year)}
+                                   StudyTarget.objects.filter(org_id__in={org for _pk, org in people}, year=year)}
     default = StudyTarget(year=year).hours_per_person
     out = {u.pk: [0, 0] for u in units}
-    for pk, org_id, path in people:
+    for pk, org_id in people:
         target, attended = targets.get(org_id, default), hours.get(pk, ())
-        for unit_path, unit in _units_of(path, wanted):
-            got = sum((h for session_path, h in attended if session_path.startswith(unit_path)), Decimal(0))
+        for unit in owners.get(org_id, ()):
+            got = sum((h for within_units, h in attended if unit in within_units), Decimal(0))
             out[unit][0] += got >= target
             out[unit][1] += 1
     return {unit: (met, n) for unit, (met, n) in out.items()}
 
 
+# ExamResult.passed as a condition on the rows (sat, scored, at or above the exam's pass mark).
+PASSED = Q(absent=False, score__isnull=False, score__gte=F("exam__pass_score"))
+
+
 def passed_by_unit(units, period) -> dict[int, tuple[int, int]]:
     """For every unit: (results at or above the pass mark, results of examinees who sat), as the 学法考试合格率
-    counts them unit by unit, from one query for all the units (each result in the units its exam's unit lies in)."""
-    units = list(units)
-    wanted = {u.path: u.pk for u in units}
+    counts them unit by unit, from one query for all the units grouped by the exam's unit."""
+    owners = _owners(units)
     out = {u.pk: [0, 0] for u in units}
-    sat = exam_results(_outermost(units), period).filter(absent=False).select_related("exam").annotate(
-        unit_path=F("exam__org__path"))
-    for result in sat:
-        for _path, unit in _units_of(result.unit_path, wanted):
-            out[unit][0] += result.passed
-            out[unit][1] += 1
+    rows = (exam_results(_outermost(units), period).filter(absent=False).order_by().values_list("exam__org")
+            .annotate(passed=Count("pk", filter=PASSED), sat=Count("pk")).values_list("exam__org", "passed", "sat"))
+    for org_id, passed, sat in rows:
+        for unit in owners.get(org_id, ()):
+            out[unit][0] += passed
+            out[unit][1] += sat
     return {unit: (passed, n) for unit, (passed, n) in out.items()}
 
 
