@@ -11,7 +11,8 @@ from yifa.enforcement.models import EnforcementCase as Case
 from .helpers import TODAY, decided, file, informed
 
 HANDLER_ACTIONS = ["facts", "officers", "record", "submit_review", "inform", "statement", "request_hearing",
-                   "schedule_hearing", "record_hearing", "serve", "execute", "close", "extension", "publish"]
+                   "schedule_hearing", "record_hearing", "serve", "execute", "close", "extension", "publish",
+                   "pause", "resume", "preservation"]
 HEAD_ACTIONS = ["decide", "drop", "revoke"]
 ALL = HANDLER_ACTIONS + HEAD_ACTIONS
 
@@ -29,6 +30,9 @@ DATA = {
     "drop": {"reason": "不成立"}, "revoke": {"kind": "revoked", "revoked_on": TODAY.isoformat(), "reason": "撤销"},
     "record": {"stage": "investigation", "kind": "other", "title": "记录", "occurred_at": "2026-03-01T09:00"},
     "publish": {},
+    "pause": {"ground": "testing", "detail": "送检", "basis": "《某规章》第六十四条", "paused_on": TODAY.isoformat()},
+    "resume": {"resumed_on": TODAY.isoformat()},
+    "preservation": {"items": "物品", "reason": "可能灭失"},
 }
 
 
@@ -84,6 +88,9 @@ WRONG_STATE = {
     "decide": (file, "不能执行“作出决定”"),
     "drop": (decided, "不能执行“撤销立案”"),
     "revoke": (file, "不能执行“撤销或变更决定”"),
+    "pause": (decided, "只有办理中的案件可以暂停办案期限计时"),
+    "resume": (file, "办案期限没有暂停计时"),
+    "preservation": (decided, "只有办理中的普通程序案件可以申请先行登记保存"),
 }
 
 
