@@ -18,6 +18,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from . import actions, registry, security
+from .actionviews import form_errors
 from .forms import (LoginForm, MembershipForm, OrgForm, PasswordChangeForm, ResetPasswordForm, UserCreateForm,
                     UserEditForm)
 from .middleware import ACTIVE_MEMBERSHIP_KEY
@@ -26,14 +27,6 @@ from .permissions import can_download, can_manage_org, can_manage_user, can_read
 from .scope import get_visible_or_404, scope_q
 
 LOGIN_FAILED = "用户名或密码错误。"
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 # ---------------------------------------------------------------- sign-in
@@ -174,7 +167,7 @@ def org_edit(request, pk=None):
                     messages.success(request, f"已保存：{org.name}")
                 return redirect("core:org_list")
             except ValidationError as error:
-                _form_errors(form, error)
+                form_errors(form, error)
     return render(request, "core/org_form.html", {"form": form, "org": org})
 
 
@@ -210,7 +203,7 @@ def user_create(request):
             messages.success(request, f"已开通账户 {user.username}，首次登录须修改密码。")
             return redirect("core:user_detail", pk=user.pk)
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors(form, error)
     return render(request, "core/user_form.html", {"form": form})
 
 
