@@ -93,6 +93,53 @@ def record(action: str, target=None, *, by, org: Org | None = None, note: str = 
     return entry
 
 
+class _Row:
+    """An entry's values by field ``attname`` (what ``imports.insert_steps`` inserts), without a model instance."""
+
+    def __init__(self, **values):
+        self.__dict__.update(values)
+
+
+def record_many(action: str, targets, *, by, org: Org | None = None, note="", changes=None) -> int:
+    """Append one entry for ``action`` on each of ``targets`` (saved records), in bulk: for a ledger import of
+    thousands of rows, where ``record()`` would take a statement or three per entry.
+
+    The entries are exactly those ``record()`` would append one after another (same fields, same time, each
+    hash chained on the one before, computed here under the chain's lock) and go in with one multi-row INSERT
+    per thousand; ``verify_audit`` reads them as any others. ``note`` and ``changes`` may be functions of the
+    target. Must run inside the action's transaction. Returns the number of entries.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit.record_many() must be called inside the action's transaction.")
+    targets = list(targets)
+    if not targets:
+        return 0
+    from .imports import bulk_insert
+
+    if org is None:
+        org = acting_org(by, targets[0])
+    actor_id = by.pk if getattr(by, "pk", None) else None
+    actor_name = (getattr(by, "display_name", "") or str(by or "系统"))[:150] if by else "系统"
+    org_id, org_name = (org.pk, org.name) if org else (None, "")
+    at, ip = timezone.now(), current_ip.get()
+    head = _locked_head()
+    seq, prev_hash = head.last_seq, head.last_hash
+    entries = []
+    for target in targets:
+        target_type, target_id, target_repr = target_label(target)
+        seq += 1
+        entry = _Row(
+            seq=seq, at=at, actor_id=actor_id, actor_name=actor_name, actor_org_id=org_id, actor_org_name=org_name,
+            action=action, target_type=target_type, target_id=target_id, target_repr=target_repr,
+            note=(note(target) if callable(note) else note) or "",
+            changes=_plain((changes(target) if callable(changes) else changes) or {}), ip=ip, prev_hash=prev_hash)
+        entry.entry_hash = prev_hash = content_hash(entry)
+        entries.append(entry)
+    bulk_insert(AuditEntry, entries)
+    AuditHead.objects.filter(pk=head.pk).update(last_seq=seq, last_hash=prev_hash)
+    return len(entries)
+
+
 def _locked_head() -> AuditHead:
     """The chain tip, row-locked until the transaction ends so entries append one at a time."""
     try:

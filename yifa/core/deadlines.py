@@ -622,6 +622,130 @@ def start(target, rule_code, *, start: dt.date, by, org: Org | None = None, note
     return deadline
 
 
+# ---------------------------------------------------------------- many clocks at once (台账导入)
+
+
+@dataclass(frozen=True)
+class Clock:
+    """One clock for ``start_many``: the matter, its rule, the day it starts and what the ledger says happened."""
+
+    target: object
+    rule: str
+    start: dt.date
+    pauses: tuple = ()                   # (paused_on, resumed_on or None, reason) spans the ledger records
+    completed_on: dt.date | None = None  # the step was taken: the clock is written closed (按期 or 逾期)
+    note: str = ""
+
+
+class DueDates:
+    """Due dates of many matters at once: each rule read once, the working-day calendar loaded for the whole span,
+    each distinct (rule, start, pauses) computed once. The dates ``start`` gives, without the explanation lines.
+
+    ``starts``: the start days to come, so the calendar is loaded once (it widens itself when a later call needs it).
+    """
+
+    def __init__(self, starts: Iterable[dt.date] = ()):
+        self.rules: dict[str, StatutoryRule] = {}
+        self.cache: dict[tuple, tuple[dt.date, bool]] = {}
+        self.calendar: WorkCalendar | None = None
+        starts = [day for day in starts if day]
+        if starts:
+            self.calendar = WorkCalendar.load(min(starts), max(starts) + dt.timedelta(days=400))
+
+    def rule(self, rule_code) -> StatutoryRule:
+        code = rule_code.code if isinstance(rule_code, StatutoryRule) else rule_code
+        if code not in self.rules:
+            self.rules[code] = get_rule(rule_code)
+        return self.rules[code]
+
+    def __call__(self, rule_code, start: dt.date, pauses=()) -> tuple[dt.date, bool]:
+        """(due date, whether a year it reaches has no holiday data)."""
+        spans = tuple(_as_pauses(pauses))
+        key = (rule_code.code if isinstance(rule_code, StatutoryRule) else rule_code, start, spans)
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = self._compute(self.rule(rule_code), start, spans)
+        return found
+
+    def _compute(self, rule: StatutoryRule, start: dt.date, pauses: tuple[Pause, ...]) -> tuple[dt.date, bool]:
+        if rule.unit == Unit.FIXED or any(p.until is None for p in pauses):
+            result = compute(rule, start, pauses=pauses)  # the rare cases: one at a time, with the full rules
+            return result.due_on, result.no_calendar_data
+        spans = [(p.on, p.until) for p in pauses]
+        margin = _span_guess(rule.count, rule.unit) + sum((p.until - p.on).days for p in pauses) + 40
+        while True:
+            calendar = self.calendar
+            if calendar is not None and calendar.first <= start:
+                try:
+                    due = calendar.due_date(start, rule.count, rule.unit, spans)
+                    return due, any(not calendar.covers(year) for year in range(start.year, due.year + 1))
+                except _OutOfRange:
+                    pass
+            first = min(start, calendar.first) if calendar else start
+            last = max(start, calendar.last) if calendar else start
+            self.calendar = WorkCalendar.load(first, last + dt.timedelta(days=margin))
+            margin *= 2
+
+
+def start_many(clocks: Iterable[Clock], *, by, org: Org | None = None, due: DueDates | None = None,
+               note: str = "台账导入") -> list[Deadline]:
+    """起算期限 for many new matters at once (a ledger import): the ``Deadline`` rows ``start`` would write, with the
+    pauses the ledger records, in a few multi-row INSERTs, and one ``core.deadline_start`` audit entry each
+    (``audit.record_many``). A clock with ``completed_on`` is written closed (按期 or 逾期), one whose last pause
+    has not ended as paused. The matters are new, so no running clock is looked for. ``org``: the unit of every
+    clock (default: each matter's). Call inside the import's transaction; returns the clocks in order.
+    """
+    from .imports import bulk_insert
+
+    clocks = list(clocks)
+    if not clocks:
+        return []
+    due = due or DueDates(clock.start for clock in clocks)
+    created_by = by if getattr(by, "pk", None) else None
+    rows, pauses = [], []
+    for clock in clocks:
+        rule, spans = due.rule(clock.rule), _as_pauses(clock.pauses)
+        due_on, missing = due(clock.rule, clock.start, spans)
+        if clock.completed_on is not None:
+            status = Deadline.Status.MET if clock.completed_on <= due_on else Deadline.Status.LATE
+            if rule.kind == StatutoryRule.Kind.MINIMUM:
+                status = Deadline.Status.MET if clock.completed_on >= due_on else Deadline.Status.SHORT
+        elif spans and spans[-1].until is None:
+            status = Deadline.Status.PAUSED
+        else:
+            status = Deadline.Status.OPEN
+        target = clock.target
+        target_type, target_id = _target_key(target)
+        deadline = Deadline(
+            org=org or _org_of(target), target_type=target_type, target_id=target_id, target_repr=str(target)[:200],
+            target_url=_url_of(target)[:300], rule=rule, count=rule.count, unit=rule.unit, started_on=clock.start,
+            due_on=due_on, status=status, completed_on=clock.completed_on, no_calendar_data=missing,
+            note=(clock.note or note)[:200], created_by=created_by)
+        rows.append(deadline)
+        pauses.append(spans)
+    if any(d.org_id is None for d in rows):
+        raise DeadlineError("无法确定期限所属单位。")
+    bulk_insert(Deadline, rows)
+    bulk_insert(DeadlinePause, [
+        DeadlinePause(deadline=deadline, paused_on=p.on, resumed_on=p.until, reason=(p.reason or note)[:200],
+                      created_by=created_by)
+        for deadline, spans in zip(rows, pauses) for p in spans])
+    audit.record_many("core.deadline_start", rows, by=by, org=org, note=lambda d: d.note or d.rule.name,
+                      changes=lambda d: {
+                          "rule": [None, d.rule.code], "started_on": [None, str(d.started_on)],
+                          "due_on": [None, str(d.due_on)], "no_calendar_data": [None, d.no_calendar_data],
+                          **({"status": [None, d.status]} if d.status != Deadline.Status.OPEN else {}),
+                          **({"completed_on": [None, str(d.completed_on)]} if d.completed_on else {})})
+    return rows
+
+
+def _url_of(target) -> str:
+    try:
+        return target.get_absolute_url() if hasattr(target, "get_absolute_url") else ""
+    except Exception:  # a target without a reachable page still gets its deadline
+        return ""
+
+
 @transaction.atomic
 def pause(target, rule_code, *, on: dt.date, by, reason: str) -> Deadline:
     """暂停计时 for a span the rule does not count (补正, 第三方意见, 中止, 鉴定…)."""

@@ -14,11 +14,9 @@ import secrets
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from yifa.core import audit, deadlines, excel, numbering
+from yifa.core import audit, deadlines, imports, numbering
 from yifa.core.identity import validate_id_number, validate_phone, validate_uscc
 from yifa.core.workflow import InvalidTransition, transition
-
-from yifa.petitions.ledger import check_rows
 
 from .models import InfoRequest, ProactiveDisclosure
 
@@ -416,85 +414,110 @@ def record_remedy(req: InfoRequest, *, by, reconsideration: str = "", litigation
 # ---------------------------------------------------------------- 台账导入
 
 
-@transaction.atomic
-def import_requests(upload, *, by, org) -> excel.ImportResult:
-    """导入依申请公开台账: all rows or none; rows checked column by column, then for the procedure."""
-    from . import ledger
-
-    result = excel.read_rows(upload, ledger.REQUEST_COLUMNS)
-    if not result.ok:
-        return result
+def save_requests(rows: list[dict], *, by, org):
+    """导入依申请公开台账 (rows checked by ``ledger.check_requests``): all saved in the caller's transaction, in
+    bulk. Unnumbered requests (and replies) take the unit's next numbers; every request gets a 查询码 and a
+    ``disclosure.import_row`` audit entry; an open one gets its reply clock with the pauses its dates show (补正
+    from receipt to the corrected request, 第三十条; the third party's consultation, 第三十二条) and, while the third
+    party has not answered, that party's clock. A generator for ``core.imports``: yields rows saved, returns them.
+    """
     taken = set(InfoRequest.objects.filter(org=org).exclude(number="").values_list("number", flat=True))
+    taken |= {row["number"] for row in rows if row.get("number")}
     taken_replies = set(InfoRequest.objects.filter(org=org).exclude(reply_number="")
                         .values_list("reply_number", flat=True))
-    taken |= check_rows(result, ledger.check_request_row, today=today(), taken=taken, number_key="number",
-                        number_header="登记编号")
-    if not result.ok:
-        return result
-    requests = []
-    for _row, values in result.numbered:
-        values = {k: v for k, v in values.items() if v is not None}
-        req = InfoRequest(org=org, created_by=by, imported=True, tracking_code=new_tracking_code(), **values)
+    taken_replies |= {row["reply_number"] for row in rows if row.get("reply_number")}
+    requests = imports.build(InfoRequest, rows, org=org, created_by=by, imported=True)
+    unnumbered, unreplied = {}, {}
+    for req, code in zip(requests, _tracking_codes(len(rows))):
+        req.tracking_code = code
         if not req.number:
-            req.number = _take(InfoRequest, org, req.received_on.year, "disclosure.request", REQUEST_NUMBER, "number",
-                               taken)
+            unnumbered.setdefault(req.received_on.year, []).append(req)
         if req.status == R.Status.REPLIED and not req.reply_number:
-            req.reply_number = _take(InfoRequest, org, req.replied_on.year, "disclosure.reply", REPLY_NUMBER,
-                                     "reply_number", taken_replies)
-        requests.append(req)
-    InfoRequest.objects.bulk_create(requests, batch_size=500)
+            unreplied.setdefault(req.replied_on.year, []).append(req)
+    for year, group in sorted(unnumbered.items()):
+        for req, text in zip(group, imports.take_numbers(org, "disclosure.request", year, len(group),
+                                                         fmt=REQUEST_NUMBER, taken=taken)):
+            req.number = text
+    for year, group in sorted(unreplied.items()):
+        for req, text in zip(group, imports.take_numbers(org, "disclosure.reply", year, len(group),
+                                                         fmt=REPLY_NUMBER, taken=taken_replies)):
+            req.reply_number = text
+    clocks = [clock for req in requests if req.is_open for clock in _import_clocks(req)]
+    due = deadlines.DueDates(clock.start for clock in clocks)
+    for clock in clocks:
+        if clock.rule == REPLY:
+            clock.target.reply_due_on = due(REPLY, clock.start, clock.pauses)[0]
+    for saved in imports.insert_steps(InfoRequest, requests):
+        yield saved * 8 // 10
+    audit.record_many("disclosure.import_row", requests, by=by, org=org, note="从台账导入",
+                      changes=lambda r: {"status": [None, r.status], "number": [None, r.number]})
+    yield len(requests) * 9 // 10
+    deadlines.start_many(clocks, by=by, org=org, due=due)
     audit.record("disclosure.import_requests", None, by=by, org=org, note=f"导入依申请公开台账 {len(requests)} 条",
                  changes={"count": [0, len(requests)]})
-    for req in requests:
-        if req.is_open:
-            _import_clocks(req, by=by)
-    return result
-
-
-def _import_clocks(req: InfoRequest, *, by) -> None:
-    """An open request from an old 台账 gets its reply clock with the pauses its dates show."""
-    deadline = deadlines.start(req, REPLY, start=req.received_on, by=by, org=req.org)
-    if req.correction_notice_on:
-        deadline = deadlines.pause(req, REPLY, on=req.received_on, by=by, reason="补正（台账导入）")
-        if req.correction_received_on:
-            deadline = deadlines.resume(req, REPLY, on=req.correction_received_on, by=by)
-    if req.consult_sent_on:
-        deadline = deadlines.pause(req, REPLY, on=req.consult_sent_on, by=by, reason=f"征求{req.third_party}意见（台账导入）")
-        if req.consult_answered_on:
-            deadline = deadlines.resume(req, REPLY, on=req.consult_answered_on, by=by)
-        else:
-            deadlines.start(req, THIRD_PARTY, start=req.consult_sent_on, by=by, org=req.org, note=req.third_party)
-    req.reply_due_on = deadline.due_on
-    req.save(update_fields=["reply_due_on"])
+    yield len(requests)
+    return requests
 
 
 @transaction.atomic
-def import_publications(upload, *, by, org) -> excel.ImportResult:
-    """导入主动公开台账: all rows or none; published rows get their 索引号 when the sheet has none."""
-    from . import ledger
+def import_requests(rows: list[dict], *, by, org) -> list[InfoRequest]:
+    """``save_requests`` in one transaction, for scripts and tests (the import page streams its progress)."""
+    return imports.drain(save_requests(rows, by=by, org=org))
 
-    result = excel.read_rows(upload, ledger.PUBLICATION_COLUMNS)
-    if not result.ok:
-        return result
+
+def _tracking_codes(count: int) -> list[str]:
+    """``count`` new 查询码, checked against those in use in one query (and against each other)."""
+    codes: set[str] = set()
+    while len(codes) < count:
+        batch = {"GK" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(8)) for _ in range(count - len(codes))}
+        batch -= set(InfoRequest.objects.filter(tracking_code__in=batch).values_list("tracking_code", flat=True))
+        codes |= batch
+    return list(codes)
+
+
+def _import_clocks(req: InfoRequest) -> list[deadlines.Clock]:
+    """An open request from an old 台账: its reply clock with the pauses its dates show, and the third party's."""
+    pauses = []
+    if req.correction_notice_on:
+        pauses.append((req.received_on, req.correction_received_on, "补正（台账导入）"))
+    if req.consult_sent_on:
+        pauses.append((req.consult_sent_on, req.consult_answered_on, f"征求{req.third_party}意见（台账导入）"))
+    clocks = [deadlines.Clock(req, REPLY, req.received_on, pauses=tuple(pauses))]
+    if req.consult_sent_on and not req.consult_answered_on:
+        clocks.append(deadlines.Clock(req, THIRD_PARTY, req.consult_sent_on, note=req.third_party or "台账导入"))
+    return clocks
+
+
+def save_publications(rows: list[dict], *, by, org):
+    """导入主动公开台账 (rows checked by ``ledger.check_publications``): published rows without an 索引号 get the
+    unit's next ones; drafts get their 20个工作日 clock from the day the information was formed (第二十六条). A
+    generator for ``core.imports``: yields rows saved, returns them."""
     taken = set(ProactiveDisclosure.objects.filter(org=org).exclude(index_number="")
                 .values_list("index_number", flat=True))
-    taken |= check_rows(result, ledger.check_publication_row, today=today(), taken=taken, number_key="index_number",
-                        number_header="索引号")
-    if not result.ok:
-        return result
-    pubs = []
-    for _row, values in result.numbered:
-        values = {k: v for k, v in values.items() if v is not None}
-        pub = ProactiveDisclosure(org=org, created_by=by, imported=True, **values)
+    taken |= {row["index_number"] for row in rows if row.get("index_number")}
+    pubs = imports.build(ProactiveDisclosure, rows, org=org, created_by=by, imported=True)
+    unnumbered = {}
+    for pub in pubs:
         pub.status = PUB.Status.PUBLISHED if pub.published_on else PUB.Status.DRAFT
         if pub.published_on and not pub.index_number:
-            pub.index_number = _take(PUB, org, pub.published_on.year, "disclosure.publication", INDEX_NUMBER,
-                                     "index_number", taken)
-        pubs.append(pub)
-    ProactiveDisclosure.objects.bulk_create(pubs, batch_size=500)
+            unnumbered.setdefault(pub.published_on.year, []).append(pub)
+    for year, group in sorted(unnumbered.items()):
+        for pub, text in zip(group, imports.take_numbers(org, "disclosure.publication", year, len(group),
+                                                         fmt=INDEX_NUMBER, taken=taken)):
+            pub.index_number = text
+    for saved in imports.insert_steps(ProactiveDisclosure, pubs):
+        yield saved * 8 // 10
+    audit.record_many("disclosure.import_row", pubs, by=by, org=org, note="从台账导入",
+                      changes=lambda p: {"status": [None, p.status], "index_number": [None, p.index_number]})
+    deadlines.start_many([deadlines.Clock(pub, PROACTIVE, pub.formed_on) for pub in pubs
+                          if pub.status == PUB.Status.DRAFT], by=by, org=org)
     audit.record("disclosure.import_publications", None, by=by, org=org, note=f"导入主动公开台账 {len(pubs)} 条",
                  changes={"count": [0, len(pubs)]})
-    for pub in pubs:
-        if pub.status == ProactiveDisclosure.Status.DRAFT:
-            _follow_publication(pub, by=by)
-    return result
+    yield len(pubs)
+    return pubs
+
+
+@transaction.atomic
+def import_publications(rows: list[dict], *, by, org) -> list[ProactiveDisclosure]:
+    """``save_publications`` in one transaction, for scripts and tests."""
+    return imports.drain(save_publications(rows, by=by, org=org))

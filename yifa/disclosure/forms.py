@@ -3,7 +3,7 @@
 from django import forms
 
 from yifa.core.antispam import HoneypotForm
-from yifa.petitions.forms import DateInput, ImportForm, date_field  # noqa: F401  (ImportForm used by views)
+from yifa.petitions.forms import DateInput, date_field
 
 from .models import InfoRequest, ProactiveDisclosure
 

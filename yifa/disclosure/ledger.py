@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from yifa.core.excel import Column, parse_amount, parse_date, parse_int
 from yifa.core.identity import validate_id_number, validate_phone, validate_uscc
-from yifa.petitions.ledger import text
+from yifa.petitions.ledger import check_rows, text
 
 from .models import InfoRequest, ProactiveDisclosure
 
@@ -139,6 +139,22 @@ def check_publication_row(values: dict, *, today) -> list[tuple[str, str]]:
         except ValidationError:
             problems.append((h["url"], "不是有效网址（应以 http:// 或 https:// 开头）。"))
     return problems
+
+
+def check_requests(result, org, today) -> None:
+    """The request import's cross-row checks (``core.imports``): each row's procedure; 登记编号 neither used in
+    the unit nor repeated in the sheet."""
+    taken = set(InfoRequest.objects.filter(org=org).exclude(number="").values_list("number", flat=True))
+    check_rows(result, check_request_row, today=today, taken=taken, number_key="number",
+               number_header=REQUEST_HEADERS["number"])
+
+
+def check_publications(result, org, today) -> None:
+    """The publication import's cross-row checks: each row's dates and category; 索引号 unique in the unit."""
+    taken = set(ProactiveDisclosure.objects.filter(org=org).exclude(index_number="")
+                .values_list("index_number", flat=True))
+    check_rows(result, check_publication_row, today=today, taken=taken, number_key="index_number",
+               number_header=PUBLICATION_HEADERS["index_number"])
 
 
 def export_request(req: InfoRequest) -> dict:

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.encoding import escape_uri_path
 from django.views.decorators.http import require_GET, require_POST
 
-from yifa.core import attachments, deadlines, excel
+from yifa.core import attachments, deadlines, excel, imports
 from yifa.core.forms import AttachmentForm
 from yifa.core.identity import mask_address, mask_id, mask_name, mask_phone
 from yifa.core.models import Org
@@ -24,7 +24,7 @@ from yifa.petitions.views import history
 from yifa.petitions.viewkit import form_errors, run_action
 
 from . import actions, documents, indicators, ledger, permissions, report
-from .forms import (ConsultForm, CorrectionForm, ExtendForm, ImportForm, OnForm, OpinionForm, PublicationFilterForm,
+from .forms import (ConsultForm, CorrectionForm, ExtendForm, OnForm, OpinionForm, PublicationFilterForm,
                     PublicationForm, PublishForm, ReasonForm, RemedyForm, ReplyForm, RequestFilterForm, RequestForm,
                     WithdrawForm, WithdrawPublicationForm)
 from .models import InfoRequest, ProactiveDisclosure
@@ -338,10 +338,23 @@ def publication_act(request, pk, action):
 # ---------------------------------------------------------------- 台账 in and out
 
 LEDGERS = {
-    "requests": ("依申请公开台账", ledger.REQUEST_COLUMNS, ledger.export_request, filtered_requests,
-                 actions.import_requests, "disclosure:request_list"),
-    "publications": ("主动公开台账", ledger.PUBLICATION_COLUMNS, ledger.export_publication, filtered_publications,
-                     actions.import_publications, "disclosure:publication_list"),
+    "requests": ("依申请公开台账", ledger.REQUEST_COLUMNS, ledger.export_request, filtered_requests),
+    "publications": ("主动公开台账", ledger.PUBLICATION_COLUMNS, ledger.export_publication, filtered_publications),
+}
+IMPORTS = {
+    "requests": imports.Ledger(
+        title="依申请公开台账", columns=ledger.REQUEST_COLUMNS, check=ledger.check_requests, save=actions.save_requests,
+        permission=permissions.can_register, denied="只有本单位的经办人或负责人可以导入依申请公开台账。",
+        template_url=lambda: reverse("disclosure:ledger_template", args=["requests"]),
+        list_url="disclosure:request_list", list_label="依申请公开", noun="件依申请公开",
+        notes=("登记编号、答复书文号留空的，按年度自动编号；仍在办理的申请自动起算答复期限，补正和征求第三方意见的期间不计入。",)),
+    "publications": imports.Ledger(
+        title="主动公开台账", columns=ledger.PUBLICATION_COLUMNS, check=ledger.check_publications,
+        save=actions.save_publications, permission=permissions.can_register,
+        denied="只有本单位的经办人或负责人可以导入主动公开台账。",
+        template_url=lambda: reverse("disclosure:ledger_template", args=["publications"]),
+        list_url="disclosure:publication_list", list_label="主动公开", noun="条主动公开信息",
+        notes=("已公开而索引号留空的，按公开年度自动编号；尚未公开的自动起算 20 个工作日的公开期限。",)),
 }
 
 
@@ -371,19 +384,9 @@ def ledger_export(request, kind):
 
 @login_required
 def ledger_import(request, kind):
-    title, columns, _export, _filtered, do_import, list_url = _ledger(kind)
-    org = _active_org(request)
-    if not permissions.can_register(request.user, org):
-        raise PermissionDenied(f"只有本单位的经办人或负责人可以导入{title}。")
-    form = ImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        result = do_import(form.cleaned_data["file"], by=request.user, org=org)
-        if result.ok:
-            messages.success(request, f"已导入 {len(result.rows)} 条。")
-            return redirect(list_url)
-    return render(request, "disclosure/import.html", {
-        "form": form, "result": result, "org": org, "title": title, "kind": kind, "list_url": list_url})
+    if kind not in IMPORTS:
+        raise Http404
+    return imports.run(request, IMPORTS[kind])
 
 
 # ---------------------------------------------------------------- 年度报告统计

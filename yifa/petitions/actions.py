@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from yifa.core import audit, deadlines, excel, numbering
+from yifa.core import audit, deadlines, imports, numbering
 from yifa.core.identity import validate_id_number, validate_phone
 from yifa.core.workflow import InvalidTransition, transition
 
@@ -436,59 +436,70 @@ def hand_to_mediation(petition: Petition, *, by, on, note: str = "") -> Petition
 # ---------------------------------------------------------------- 台账导入
 
 
-@transaction.atomic
-def import_ledger(upload, *, by, org) -> excel.ImportResult:
-    """导入信访台账: every row is checked (columns, then procedure: what each 办理状态 needs, dates in order,
-    编号 not already used); nothing is saved unless every row is valid. Open matters get their clocks.
+def save_ledger(rows: list[dict], *, by, org):
+    """导入信访台账 (rows checked by ``ledger.check_import``): all saved in the caller's transaction, in bulk.
+
+    Matters the ledger leaves unnumbered take the unit's next numbers (skipping any the ledger or earlier records
+    use); each matter gets a ``petitions.import_row`` audit entry; an open matter gets the clock it stands under,
+    started on the date the ledger gives (告知 from receipt, 办理 from acceptance, 复查/复核 from the request) and
+    mirrored on the matter. A generator for ``core.imports``: yields how many rows are saved, returns the matters.
     """
     from . import ledger
 
-    result = excel.read_rows(upload, ledger.COLUMNS)
-    if not result.ok:
-        return result
     taken = set(Petition.objects.filter(org=org).exclude(number="").values_list("number", flat=True))
-    taken |= ledger.check_rows(result, ledger.check_row, today=today(), taken=taken, number_key="number",
-                               number_header="信访编号")
-    if not result.ok:
-        return result
-    petitions = []
-    for _row, values in result.numbered:
-        values = {k: v for k, v in values.items() if v is not None}
-        values.setdefault("headcount", 1)
-        values.setdefault("subject", P.Subject.OTHER)
-        petition = Petition(org=org, created_by=by, imported=True, **values)
+    taken |= {row["number"] for row in rows if row.get("number")}
+    petitions = imports.build(Petition, rows, org=org, created_by=by, imported=True, headcount=1,
+                              subject=P.Subject.OTHER)
+    unnumbered = {}
+    for petition in petitions:
         if petition.status in ledger.AFTER_NOTICE and petition.status not in (
                 P.Status.NOT_ACCEPTED, P.Status.TRANSFERRED, P.Status.RETURNED):
             petition.accepted_on = petition.notified_on
         if not petition.number:
-            while True:
-                text = numbering.next_number(org, "petition", petition.received_on.year, fmt=NUMBER_FORMAT).text
-                if text not in taken:
-                    break
+            unnumbered.setdefault(petition.received_on.year, []).append(petition)
+    for year, group in sorted(unnumbered.items()):
+        for petition, text in zip(group, imports.take_numbers(org, "petition", year, len(group), fmt=NUMBER_FORMAT,
+                                                              taken=taken)):
             petition.number = text
-            taken.add(text)
-        petitions.append(petition)
-    Petition.objects.bulk_create(petitions, batch_size=500)
+    clocks = [(petition, rule, start, followed) for petition in petitions
+              for rule, start, followed in _import_clocks(petition)]
+    due = deadlines.DueDates(start for _p, _r, start, _f in clocks)
+    for petition, rule, start, followed in clocks:
+        if followed:
+            petition.due_on, petition.due_rule = due(rule, start)[0], rule
+    for saved in imports.insert_steps(Petition, petitions):
+        yield saved * 8 // 10
+    audit.record_many("petitions.import_row", petitions, by=by, org=org, note="从台账导入",
+                      changes=lambda p: {"status": [None, p.status], "number": [None, p.number]})
+    yield len(petitions) * 9 // 10
+    deadlines.start_many([deadlines.Clock(petition, rule, start, note=_clock_note(petition, rule))
+                          for petition, rule, start, _followed in clocks], by=by, org=org, due=due)
     audit.record("petitions.import_ledger", None, by=by, org=org,
-                 note=f"导入信访台账 {len(petitions)} 条",
+                 note=f"导入信访台账 {len(petitions)} 条，其中 {sum(p.is_open for p in petitions)} 条在办、已起算期限",
                  changes={"count": [0, len(petitions)], "numbers": [None, [petitions[0].number, petitions[-1].number]]
                           if petitions else [None, []]})
-    for petition in petitions:
-        if petition.is_open:
-            _import_clocks(petition, by=by)
-    return result
+    yield len(petitions)
+    return petitions
 
 
-def _import_clocks(petition: Petition, *, by) -> None:
-    """Start the clock an imported open matter is under, from the date the ledger gives for its start."""
-    if petition.status == P.Status.REGISTERED:
-        _start_clocks(petition, by=by)
-    elif petition.status == P.Status.ACCEPTED:
-        _follow(petition, deadlines.start(petition, HANDLE, start=petition.accepted_on, by=by, org=petition.org))
-    elif petition.status == P.Status.REVIEWING:
-        _follow(petition, deadlines.start(petition, REVIEW, start=petition.review_requested_on, by=by,
-                                          org=petition.org))
-    elif petition.status == P.Status.RECHECKING:
-        _follow(petition, deadlines.start(petition, RECHECK, start=petition.recheck_requested_on, by=by,
-                                          org=petition.org))
-    petition.save(update_fields=["due_on", "due_rule"])
+@transaction.atomic
+def import_ledger(rows: list[dict], *, by, org) -> list[Petition]:
+    """``save_ledger`` in one transaction, for scripts and tests (the import page streams its progress)."""
+    return imports.drain(save_ledger(rows, by=by, org=org))
+
+
+def _import_clocks(petition: Petition) -> list[tuple[str, object, bool]]:
+    """The clocks an imported matter stands under: (rule, start day, whether the matter mirrors it)."""
+    status = petition.status
+    if status == P.Status.REGISTERED:
+        clocks = [(OBJECTION, petition.received_on, False)] if petition.is_referred else []
+        if not petition.contact_unclear:
+            clocks.append((NOTIFY, petition.received_on, True))
+        return clocks
+    start = {P.Status.ACCEPTED: (HANDLE, petition.accepted_on), P.Status.REVIEWING: (REVIEW, petition.review_requested_on),
+             P.Status.RECHECKING: (RECHECK, petition.recheck_requested_on)}.get(status)
+    return [(start[0], start[1], True)] if start else []
+
+
+def _clock_note(petition: Petition, rule: str) -> str:
+    return f"{petition.referred_by}转送交办（台账导入）" if rule == OBJECTION else "台账导入"

@@ -110,10 +110,6 @@ class SubmissionForm(forms.Form):
     subject = forms.ChoiceField(label="问题分类", choices=P.Subject.choices)
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(label="台账文件（.xlsx）")
-
-
 class FilterForm(forms.Form):
     q = forms.CharField(label="关键词", required=False,
                         widget=forms.TextInput(attrs={"type": "search", "placeholder": "编号、事项或信访人"}))

@@ -140,5 +140,12 @@ def check_rows(result, check_row, *, today, taken: set, number_key: str, number_
     return set(seen)
 
 
+def check_import(result, org, today) -> None:
+    """The import's cross-row checks (``core.imports``): each row's procedure, and 编号 neither used in the unit
+    nor repeated in the sheet."""
+    taken = set(Petition.objects.filter(org=org).exclude(number="").values_list("number", flat=True))
+    check_rows(result, check_row, today=today, taken=taken, number_key="number", number_header=HEADERS["number"])
+
+
 def export_row(p: Petition) -> dict:
     return {c.key: getattr(p, c.key) for c in COLUMNS}

@@ -16,7 +16,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.encoding import escape_uri_path
 from django.views.decorators.http import require_GET, require_POST
 
-from yifa.core import attachments, deadlines, excel
+from yifa.core import attachments, deadlines, excel, imports
 from yifa.core.forms import AttachmentForm
 from yifa.core.identity import mask_address, mask_id, mask_name, mask_phone
 from yifa.core.models import AuditEntry
@@ -24,7 +24,7 @@ from yifa.core.scope import get_visible_or_404
 
 from . import actions, documents, indicators, ledger, permissions, report
 from .viewkit import form_errors, run_action
-from .forms import (DecideForm, ExtendForm, FilterForm, ImportForm, MediationForm, NotifyForm, ObjectForm,
+from .forms import (DecideForm, ExtendForm, FilterForm, MediationForm, NotifyForm, ObjectForm,
                     ReasonForm, RegisterForm, ReplyForm, RequestForm, SatisfactionForm, SubmissionForm)
 from .models import Petition
 
@@ -287,20 +287,19 @@ def ledger_export(request):
                                  filename=f"信访台账-{deadlines.today():%Y%m%d}.xlsx")
 
 
+LEDGER = imports.Ledger(
+    title="信访台账", columns=ledger.COLUMNS, check=ledger.check_import, save=actions.save_ledger,
+    permission=permissions.can_import, denied="只有本单位的经办人或负责人可以导入信访台账。",
+    template_url="petitions:ledger_template", list_url=lambda: reverse("petitions:list") + "?imported=1",
+    list_label="信访事项", noun="条信访事项",
+    notes=("信访编号留空的，按收到年度自动编号；已在本单位使用的编号不能再导入。",
+           "办理状态决定必填的列（如“已办结”须填告知日期、处理意见和办结日期）；仍在办理的事项自动起算告知或办理期限。"),
+)
+
+
 @login_required
 def ledger_import(request):
-    org = _active_org(request)
-    if not permissions.can_import(request.user, org):
-        raise PermissionDenied("只有本单位的经办人或负责人可以导入信访台账。")
-    form = ImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        result = actions.import_ledger(form.cleaned_data["file"], by=request.user, org=org)
-        if result.ok:
-            messages.success(request, f"已导入 {len(result.rows)} 条信访事项。")
-            return redirect(reverse("petitions:list") + "?imported=1")
-    return render(request, "petitions/import.html", {"form": form, "result": result, "org": org,
-                                                     "columns": ledger.COLUMNS})
+    return imports.run(request, LEDGER)
 
 
 # ---------------------------------------------------------------- 年度数据

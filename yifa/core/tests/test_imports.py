@@ -1,0 +1,242 @@
+"""The bulk machinery of 台账导入: the direct .xlsx reader (same values as openpyxl), progress while reading,
+audit entries in bulk (the chain still verifies), clocks in bulk (the dates ``start`` gives), bulk inserts,
+numbers and instances built without the constructor."""
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+
+from yifa.core import audit, deadlines, excel, imports
+from yifa.core.excel import Column
+from yifa.core.models import AuditEntry, Deadline, NumberSequence, Org
+
+D = dt.date
+
+
+def _values(content: bytes) -> list[list]:
+    """openpyxl's reading of the first sheet, rows without cells left out and trailing empty cells trimmed."""
+    rows = []
+    for row in load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0].iter_rows(
+            values_only=True):
+        values = list(row)
+        while values and values[-1] is None:
+            values.pop()
+        if values:
+            rows.append(values)
+    return rows
+
+
+def _ours(content: bytes) -> list[list]:
+    return [values for _number, values in excel._Sheet(io.BytesIO(content)).rows()]
+
+
+def _saved(wb) -> bytes:
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def test_the_direct_reader_gives_what_openpyxl_gives_for_every_kind_of_cell():
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["标题", "日期", "数", "布尔", "公式", "富文本"])
+    ws.append(['a & <b> "引号" \'单\'', dt.date(2025, 3, 1), 3, True, "=1+2",
+               CellRichText("红", TextBlock(InlineFont(b=True), "字"))])
+    ws.append([None, dt.datetime(2025, 3, 1, 10, 30), 1.5, False, None, "  前后空格  "])
+    ws["C5"] = "第一行\n第二行"
+    ws["AB7"] = -7
+    ws["B8"] = 1e-7
+    content = _saved(wb)
+    assert _ours(content) == _values(content)
+
+
+def test_a_write_only_export_and_its_chinese_character_references_read_back():
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("台账")
+    ws.append(["信访人", "事项"])
+    for i in range(300):
+        ws.append([f"群众{i}", "反映“道路”破损 & 积水 <急>"])
+    content = _saved(wb)
+    assert _ours(content) == _values(content)
+    assert _ours(content)[1] == ["群众0", "反映“道路”破损 & 积水 <急>"]
+
+
+SHEET = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+  xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"><x:dimension ref="A1:C4"/><x:sheetData>
+<x:row r="1" x14ac:dyDescent="0.25"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c>
+<x:c r="C1" t="s"><x:v>2</x:v></x:c></x:row>
+<x:row r="3"><x:c t="s" r="A3"><x:v>3</x:v></x:c><x:c r="B3" s="1"><x:v>45717</x:v></x:c><x:c r="C3" t="str"><x:f>A1</x:f>
+<x:v>公式&amp;结果</x:v></x:c></x:row>
+<x:row r="4"><x:c r="A4" t="s"><x:v>4</x:v></x:c><x:c r="C4" t="e"><x:v>#N/A</x:v></x:c></x:row>
+</x:sheetData></x:worksheet>"""
+SHARED = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="5" uniqueCount="5">
+<si><t>收到日期</t></si><si><t xml:space="preserve">信访人 </t></si><si><t>事项</t></si>
+<si><r><rPr><b/></rPr><t>张</t></r><r><t>三</t></r><rPh sb="0" eb="1"><t>ちょう</t></rPh></si><si><t>李&#22235;&lt;</t></si></sst>"""
+STYLES = """<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1">
+<numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>
+<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="176"/></cellXfs></styleSheet>"""
+WORKBOOK = """<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+ xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr date1904="1"/>
+<sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>"""
+RELS = """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+ Target="worksheets/sheet1.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+ Target="sharedStrings.xml"/>
+<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+ Target="styles.xml"/></Relationships>"""
+ROOT_RELS = """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+ Target="xl/workbook.xml"/></Relationships>"""
+TYPES = """<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>
+<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
+</Types>"""
+
+
+def _package() -> bytes:
+    """A workbook as other programs write it: shared strings (rich text, a phonetic guide), namespace prefixes,
+    attributes in another order, a formula's text, an error, a custom date format, the 1904 calendar."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        for name, text in (("[Content_Types].xml", TYPES), ("_rels/.rels", ROOT_RELS), ("xl/workbook.xml", WORKBOOK),
+                           ("xl/_rels/workbook.xml.rels", RELS), ("xl/worksheets/sheet1.xml", SHEET),
+                           ("xl/sharedStrings.xml", SHARED), ("xl/styles.xml", STYLES)):
+            z.writestr(name, text.encode("utf-8"))
+    return buffer.getvalue()
+
+
+def test_a_workbook_written_by_other_programs_reads_as_openpyxl_reads_it():
+    content = _package()
+    ours = list(excel._Sheet(io.BytesIO(content)).rows())
+    assert [number for number, _values in ours] == [1, 3, 4]
+    assert [values for _number, values in ours] == _values(content)
+    assert ours[1][1] == ["张三", dt.datetime(2029, 3, 2), "公式&结果"]  # 1904 calendar: 45717 days after 1904-01-01
+
+
+def test_reading_reports_progress_and_ends_with_the_result():
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet()
+    ws.append(["标题 *", "日期"])
+    for i in range(1200):
+        ws.append([f"事项{i}", "2025-03-01"])
+    columns = [Column("title", "标题", required=True, parse=excel.parse_text(20)), Column("on", "日期",
+                                                                                        parse=excel.parse_date)]
+    steps = excel.read(SimpleUploadedFile("x.xlsx", _saved(wb)), columns)
+    progress = []
+    while True:
+        try:
+            progress.append(next(steps))
+        except StopIteration as stop:
+            result = stop.value
+            break
+    assert [done for done, _total in progress] == [500, 1000, 1200]
+    assert all(total >= done for done, total in progress) and progress[-1] == (1200, 1200)
+    assert result.ok and len(result.rows) == 1200 and result.rows[0] == {"title": "事项0", "on": D(2025, 3, 1)}
+
+
+def test_a_sheet_without_a_required_column_is_refused_by_name():
+    wb = Workbook()
+    wb.active.append(["日期"])
+    result = excel.read_rows(SimpleUploadedFile("x.xlsx", _saved(wb)), [Column("title", "标题", required=True)])
+    assert [str(e) for e in result.errors] == ["第 1 行“标题”：缺少这一列，请使用最新的导入模板。"]
+
+
+# ---------------------------------------------------------------- audit and clocks in bulk
+
+
+def test_entries_recorded_in_bulk_continue_the_chain_and_verify(tree):
+    orgs = [tree.township, tree.village, tree.sibling]
+    audit.record("core.test_before", tree.township, by=tree.township_handler)
+    count = audit.record_many("core.test_bulk", orgs, by=tree.township_handler, org=tree.township,
+                              note=lambda o: f"导入{o.name}", changes=lambda o: {"name": [None, o.name]})
+    audit.record("core.test_after", tree.township, by=tree.township_handler)
+    assert count == 3
+    entries = list(AuditEntry.objects.order_by("seq"))
+    bulk = [e for e in entries if e.action == "core.test_bulk"]
+    assert [e.target_id for e in bulk] == [str(o.pk) for o in orgs]
+    assert bulk[1].note == f"导入{tree.village.name}" and bulk[1].changes == {"name": [None, tree.village.name]}
+    assert bulk[0].actor == tree.township_handler and bulk[0].actor_org == tree.township
+    assert [e.seq for e in entries] == list(range(1, len(entries) + 1))
+    assert audit.verify_chain() == (len(entries), None)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bulk_entries_need_the_callers_transaction():
+    org = Org.objects.create(name="东街街道", kind=Org.Kind.TOWNSHIP)
+    with pytest.raises(RuntimeError):
+        audit.record_many("core.test_bulk", [org], by=None)
+    with transaction.atomic():
+        assert audit.record_many("core.test_bulk", [org], by=None) == 1
+
+
+def test_clocks_started_in_bulk_have_the_dates_start_gives(tree):
+    by = tree.township_handler
+    one_by_one = deadlines.start(tree.other_township, "disclosure.reply", start=D(2025, 3, 3), by=by)
+    paused = deadlines.start(tree.other_district, "disclosure.reply", start=D(2025, 3, 3), by=by)
+    deadlines.pause(tree.other_district, "disclosure.reply", on=D(2025, 3, 7), by=by, reason="征求第三方意见")
+    paused = deadlines.resume(tree.other_district, "disclosure.reply", on=D(2025, 3, 21), by=by)
+    clocks = deadlines.start_many([
+        deadlines.Clock(tree.township, "disclosure.reply", D(2025, 3, 3)),
+        deadlines.Clock(tree.village, "disclosure.reply", D(2025, 3, 3), pauses=((D(2025, 3, 7), D(2025, 3, 21), "征求意见"),)),
+        deadlines.Clock(tree.sibling, "petitions.handle", D(2025, 1, 2), completed_on=D(2025, 2, 1)),
+        deadlines.Clock(tree.district, "petitions.handle", D(2024, 1, 2), completed_on=D(2024, 6, 1)),
+    ], by=by)
+    plain, with_pause, met, late = clocks
+    assert plain.due_on == one_by_one.due_on and plain.status == Deadline.Status.OPEN
+    assert with_pause.due_on == paused.due_on == D(2025, 4, 15)
+    assert list(with_pause.pauses.values_list("paused_on", "resumed_on")) == [(D(2025, 3, 7), D(2025, 3, 21))]
+    assert (met.status, late.status) == (Deadline.Status.MET, Deadline.Status.LATE)
+    assert met.due_on == deadlines.compute("petitions.handle", D(2025, 1, 2)).due_on
+    assert Deadline.objects.get(pk=plain.pk).org == tree.township
+    started = AuditEntry.objects.filter(action="core.deadline_start", target_id__in=[str(c.pk) for c in clocks])
+    assert started.count() == 4
+    assert started.get(target_id=str(late.pk)).changes["status"] == [None, "late"]
+    assert audit.verify_chain()[1] is None
+
+
+def test_a_clock_whose_pause_has_not_ended_is_written_paused(tree):
+    (clock,) = deadlines.start_many([deadlines.Clock(tree.township, "disclosure.reply", D(2025, 3, 3),
+                                                     pauses=((D(2025, 3, 5), None, "补正"),))], by=tree.township_handler)
+    assert clock.status == Deadline.Status.PAUSED and clock.pauses.get().resumed_on is None
+
+
+# ---------------------------------------------------------------- inserts, numbers, instances
+
+
+def test_a_bulk_insert_sets_keys_and_stamps(tree):
+    from yifa.core.models import CalendarYear
+
+    years = imports.bulk_insert(CalendarYear, [CalendarYear(year=2090 + i, notice=f"通知{i}") for i in range(3)])
+    assert all(y.pk for y in years) and not years[0]._state.adding
+    assert CalendarYear.objects.get(pk=years[2].pk).notice == "通知2"
+    assert CalendarYear.objects.get(pk=years[0].pk).entered_at is not None
+
+
+def test_numbers_taken_in_bulk_skip_those_already_used(tree):
+    taken = {"东街信〔2025〕2号"}
+    numbers = imports.take_numbers(tree.township, "petition", 2025, 3, fmt="{abbr}信〔{year}〕{n}号", taken=taken)
+    assert numbers == ["东街信〔2025〕1号", "东街信〔2025〕3号", "东街信〔2025〕4号"]
+    assert NumberSequence.objects.get(org=tree.township, kind="petition", year=2025).last == 4
+
+
+def test_instances_built_in_bulk_equal_those_of_the_constructor(tree):
+    rows = [{"name": "甲村", "kind": Org.Kind.VILLAGE, "short_name": None}, {"name": "乙社区", "kind": Org.Kind.COMMUNITY}]
+    built = imports.build(Org, rows, parent=tree.township)
+    made = [Org(parent=tree.township, **{k: v for k, v in row.items() if v is not None}) for row in rows]
+    fields = [f.attname for f in Org._meta.concrete_fields]
+    assert [[getattr(o, f) for f in fields] for o in built] == [[getattr(o, f) for f in fields] for o in made]
+    assert built[0].parent == tree.township and built[0]._state.adding
