@@ -29,8 +29,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
 
 from django.apps import apps
-from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import ExtractMonth
+from django.db.models import Count, Q, QuerySet, Value
+from django.db.models.functions import ExtractMonth, StrIndex, Substr
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
@@ -68,14 +68,18 @@ class Indicator:
     grouped: Callable[[list, Period], dict] | None = None  # (units, period) -> {unit id: Measure}
     month_field: str = ""  # the date the period filters on, when the figure depends on the period through it alone
     monthly: Callable[[object, Period], dict] | None = None  # (unit, period) -> {month: Measure}
+    form: "Counted | RateOf | None" = None  # the counts the figure is made of, where it is a count or a rate of rows
 
     def __post_init__(self):
         # A count or a rate of records (Counted, RateOf) gives its grouped and monthly forms itself.
-        if self.grouped is None and hasattr(self.compute, "grouped"):
-            object.__setattr__(self, "grouped", self.compute.grouped)
-        if self.monthly is None and self.month_field and hasattr(self.compute, "monthly"):
+        if self.form is None and isinstance(self.compute, (Counted, RateOf)):
+            object.__setattr__(self, "form", self.compute)
+        form = self.form
+        if self.grouped is None and form is not None:
+            object.__setattr__(self, "grouped", form.grouped)
+        if self.monthly is None and self.month_field and form is not None:
             month_field = self.month_field
-            object.__setattr__(self, "monthly", lambda org, period: self.compute.monthly(org, period, month_field))
+            object.__setattr__(self, "monthly", lambda org, period: form.monthly(org, period, month_field))
 
     @property
     def is_rate(self) -> bool:
@@ -124,8 +128,10 @@ def outermost(units) -> list:
 
 class Units(list):
     """Units compared side by side (duplicates dropped), with what counting them by group needs: the outermost
-    ones (``roots``: the rows of all lie within them) and, for every unit of the tree below them, the compared
-    units it lies in (``owners``, read once from the unit tree and shared by every figure of a page)."""
+    ones (``roots``: the rows of all lie within them); ``level``, where the units are some units' children and
+    units above them (a unit and those below it, as on the dashboard), so rows are grouped by their ancestor at
+    that level (a dozen groups); otherwise, for every unit of the tree below them, the compared units it lies in
+    (``owners``, read once from the unit tree and shared by every figure of a page), rows grouped by unit."""
 
     def __init__(self, units=()):
         super().__init__({unit.pk: unit for unit in units}.values())
@@ -138,6 +144,19 @@ class Units(list):
     @property
     def roots(self) -> list:
         return outermost(self)
+
+    @property
+    def level(self) -> str | None:
+        """The path of the one unit whose children are the deepest of these units, when every other one lies
+        above those children (None otherwise)."""
+        if not self:
+            return None
+        deepest = max(unit.path.count("/") for unit in self)
+        parents = {unit.path[:unit.path.rstrip("/").rfind("/") + 1] for unit in self if unit.path.count("/") == deepest}
+        parent = parents.pop() if len(parents) == 1 else None
+        if parent and all(unit.path.count("/") == deepest or parent.startswith(unit.path) for unit in self):
+            return parent
+        return None
 
     @property
     def owners(self) -> dict[int, tuple[int, ...]]:
@@ -156,12 +175,37 @@ class Units(list):
         return self._owners
 
 
-def spread(rows, units: Units) -> dict[int, int]:
-    """``rows`` of (unit id, count): each count added to every compared unit the unit lies in (itself included)."""
-    owners, totals = units.owners, {unit.pk: 0 for unit in units}
-    for org_id, n in rows:
+def _slash_prefixes(path: str):
+    end = path.find("/", 1)
+    while end != -1:
+        yield path[:end + 1]
+        end = path.find("/", end + 1)
+
+
+def count_grouped(qs: QuerySet, units: Units, field: str | None, aggregates: dict) -> dict[str, dict[int, int]]:
+    """Run ``aggregates`` (name -> Count) over ``qs`` grouped by unit, ``{name: {compared unit id: total}}``: each
+    group's totals added to every compared unit its rows lie in. ``field`` names the rows' unit (None: the rows are
+    units). With ``units.level``, rows are grouped by the path of their ancestor one below that unit (``SUBSTR`` of
+    the path up to its next "/"): a dozen groups, every row's compared units among that path's prefixes."""
+    totals = {name: {unit.pk: 0 for unit in units} for name in aggregates}
+    names = list(aggregates)
+    parent = units.level
+    if parent is not None:
+        path, cut = f"{field}__path" if field else "path", len(parent)
+        key = Substr(path, 1, StrIndex(Substr(path, cut + 1), Value("/")) + cut)
+        rows = qs.annotate(_unit=key).values_list("_unit").annotate(**aggregates).values_list("_unit", *names)
+        wanted = {unit.path: unit.pk for unit in units}
+        for unit_path, *counts in rows:
+            for prefix in _slash_prefixes(unit_path):
+                if prefix in wanted:
+                    for name, n in zip(names, counts):
+                        totals[name][wanted[prefix]] += n
+        return totals
+    key, owners = field or "pk", units.owners
+    for org_id, *counts in qs.values_list(key).annotate(**aggregates).values_list(key, *names):
         for pk in owners.get(org_id, ()):
-            totals[pk] += n
+            for name, n in zip(names, counts):
+                totals[name][pk] += n
     return totals
 
 
@@ -183,8 +227,8 @@ def count_by_unit(records, units, period: Period, by: str | None = None) -> dict
     if not units:
         return {}
     qs, distinct = _countable(records(units.roots, period))
-    key = (by if by is not None else getattr(qs.model, "scope_org_field", "org")) or "pk"
-    return spread(qs.values_list(key).annotate(n=Count("pk", distinct=distinct)).values_list(key, "n"), units)
+    field_name = by if by is not None else getattr(qs.model, "scope_org_field", "org")
+    return count_grouped(qs, units, field_name, {"n": Count("pk", distinct=distinct)})["n"]
 
 
 def count_by_month(records, org, period: Period, month_field: str) -> dict[int, int]:
@@ -207,6 +251,13 @@ class Counted:
     records: Callable
     by: str | None = None
 
+    @property
+    def counts(self) -> tuple:
+        return (self.records,)
+
+    def measure(self, n: int) -> Measure:
+        return Measure(n)
+
     def __call__(self, orgs, period):
         return Measure(self.records(orgs, period).count())
 
@@ -227,6 +278,10 @@ class RateOf:
     whole: Callable
     rounding: Callable | None = None
     by: str | None = None
+
+    @property
+    def counts(self) -> tuple:
+        return (self.part, self.whole)
 
     def measure(self, n: int, d: int) -> Measure:
         return Measure((self.rounding or percent)(n, d), n, d)
@@ -513,10 +568,8 @@ def _oversight_entry(code, label, unit="%", month_field="", **extra) -> "Indicat
     rate = unit == "%"
     part = _oversight(code, numerator=True) if rate else None
     form = rate_of(part, _oversight(code), OVERSIGHT_RATE) if rate else counted(_oversight(code))
-    monthly = (lambda org, period: form.monthly(org, period, month_field)) if month_field else None
     return Indicator(label, unit, _oversight_figure(code), drill=_oversight_drill(code), records=_oversight(code),
-                     part=part, app="yifa.oversight", grouped=form.grouped, month_field=month_field, monthly=monthly,
-                     **extra)
+                     part=part, app="yifa.oversight", form=form, month_field=month_field, **extra)
 
 
 # ---------------------------------------------------------------- 行政执法 (yifa.enforcement)

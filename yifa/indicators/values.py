@@ -30,6 +30,12 @@ def units_below(org: Org) -> list[Org]:
     return list(org.children.filter(is_active=True, kind__in=COMPARED_KINDS).order_by("sort_order", "name"))
 
 
+def with_units_below(units: list[Org]) -> set[int]:
+    """The ids of those of ``units`` that have units to compare below them (one query for all)."""
+    return set(Org.objects.filter(parent__in=units, is_active=True, kind__in=COMPARED_KINDS)
+               .values_list("parent_id", flat=True))
+
+
 def display(value, unit: str = "") -> str:
     """98.8% / 172件 / — ; whole numbers without a trailing .0."""
     if value is None:

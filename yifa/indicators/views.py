@@ -133,6 +133,14 @@ def _trend_codes() -> list[tuple[str, registry.Indicator]]:
     return [(code, ind) for code, ind in registry.available().items() if not ind.snapshot]
 
 
+def trend_code(asked: str = "") -> str:
+    """The figure of the trend: the one asked for, else the first key rate."""
+    codes = _trend_codes()
+    if asked in dict(codes):
+        return asked
+    return next((c for c, ind in codes if ind.key and ind.is_rate), codes[0][0] if codes else "")
+
+
 # ---------------------------------------------------------------- dashboard
 
 
@@ -151,9 +159,7 @@ def dashboard(request):
     cards = [_figure(board, code, org, targets) for code in card_codes]
 
     trend_codes = _trend_codes()
-    code = request.GET.get("code", "")
-    if code not in dict(trend_codes):
-        code = next((c for c, ind in trend_codes if ind.key and ind.is_rate), trend_codes[0][0] if trend_codes else "")
+    code = trend_code(request.GET.get("code", ""))
     trend = []
     if code:
         for month, measure in board.trend(code, org):
@@ -193,12 +199,13 @@ def overview(request):
     board.prefetch(["core.deadline_overdue"], units)
     tops = list(scheme.nodes.filter(level=1).order_by("sort_order")) if scheme else []
     rows = board.score_ranking(scheme, units) if scheme else [{"org": u, "rank": None} for u in units]
+    with_units_below = values.with_units_below(units)
     for row in rows:
         row["url"] = score_url(row["org"], period)
         row["overdue"] = _figure(board, "core.deadline_overdue", row["org"])
         row["dashboard_url"] = reverse("indicators:dashboard") + "?" + _query(org=row["org"].pk, period=period.key)
         row["subtotals"] = [(top, *row["score"].subtotal(top)) for top in tops] if scheme else []
-        row["has_below"] = bool(values.units_below(row["org"]))
+        row["has_below"] = row["org"].pk in with_units_below
         row["overview_url"] = reverse("indicators:overview") + "?" + _query(org=row["org"].pk, period=period.key)
 
     if request.GET.get("export") == "xlsx" and scheme:

@@ -73,3 +73,14 @@ def test_a_period_of_a_quarter_or_a_month_is_offered_and_used(tree, suggestions,
 def test_the_dashboard_needs_a_login(client):
     response = client.get("/indicators/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_city_overview_links_each_district_to_its_own_units_below(tree, suggestions, client, django_assert_max_num_queries):
+    from yifa.core.testing import make_user
+
+    client.force_login(make_user("city.overseer", tree.city, "overseer"))
+    with django_assert_max_num_queries(100):  # each figure asked once for both 区县 (78 queries), not once per 区县
+        page = client.get(f"/indicators/units/?org={tree.city.pk}&period=2025").content.decode()
+    assert f"/indicators/units/?org={tree.district.pk}&amp;period=2025" in page
+    district_page = client.get(f"/indicators/units/?org={tree.district.pk}&period=2025").content.decode()
+    assert "下级 ›" not in district_page  # 乡镇/街道 have no units to compare below them

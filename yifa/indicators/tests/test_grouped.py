@@ -83,6 +83,11 @@ def _month(year: int, month: int):
 def test_every_figure_for_all_units_at_once_and_by_month_at_once_equals_the_figure_unit_by_unit(city):
     differences, seen = _differences(_units(city), PERIODS)
     assert differences == []
+    # A unit and those below it (the dashboard's city and 区县, a 区县's 乡镇/街道): grouped by the ancestor there.
+    district = Org.objects.filter(kind=Org.Kind.COUNTY).order_by("path").first()
+    for units in ([city, *values.units_below(city)], [district, *values.units_below(district)]):
+        assert registry.Units(units).level is not None
+        assert _differences(units, PERIODS[:2])[0] == []
     # The comparison means something: figures have values or denominators somewhere.
     assert IN_THE_LOAD_ONLY <= seen, " ".join(sorted(IN_THE_LOAD_ONLY - seen))
     assert len(seen) >= len(registry.available()) - 20, " ".join(sorted(set(registry.available()) - seen))
@@ -97,6 +102,10 @@ def test_every_figure_of_matters_made_through_the_modules_is_the_same_at_once_an
              tree.other_township]
     differences, seen = _differences(units, [Period("year", 2025), Period("quarter", 2025, 3), Period("year", 2024)])
     assert differences == []
+    for below in ([tree.city, tree.district, tree.other_district], [tree.district, tree.township, tree.sibling],
+                  [tree.city, tree.district, tree.township, tree.sibling], [tree.township, tree.village]):
+        assert registry.Units(below).level is not None
+        assert _differences(below, [Period("year", 2025)])[0] == []
     assert set(registry.available()) - seen <= IN_THE_LOAD_ONLY, " ".join(sorted(set(registry.available()) - seen))
     assert _monthly_differences([(tree.district, 2025, 11), (tree.township, 2025, 11)]) == []
 
