@@ -24,8 +24,10 @@ import json
 from html import escape
 from dataclasses import dataclass, field
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import Aggregate, OuterRef, Q, Subquery, TextField, Value
+from django.db.models import Aggregate, IntegerField, OuterRef, Q, Subquery, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.utils.safestring import SafeString, mark_safe
 
@@ -127,11 +129,14 @@ def _query(request, **params) -> str:
 
 def keyset_page(request, qs, *, order=("-pk",), per_page: int = 30, count: bool = True) -> KeysetPage:
     """The page of ``qs`` the request asks for (``after``/``before`` key, or ``page`` number)."""
-    qs = qs.order_by(*order)
+    qs = unbounded = qs.order_by(*order)
     g = request.GET
     number = _int(g.get("n"), 1)
     after = decode_key(qs.model, order, g.get("after", "")) if g.get("after") else None
     before = decode_key(qs.model, order, g.get("before", "")) if g.get("before") else None
+    carried = _carried_count(g.get("total")) if count and (after or before) else None
+    if count and carried is None:
+        qs = _with_bounded_count(qs)  # the count rides along with the page's own query
     if after is not None:
         rows = list(qs.filter(_beyond(order, after, True))[: per_page + 1])
         has_next, has_previous = len(rows) > per_page, True
@@ -152,9 +157,16 @@ def keyset_page(request, qs, *, order=("-pk",), per_page: int = 30, count: bool 
         has_next, has_previous = len(rows) > per_page, number > 1
         rows = rows[:per_page]
     page = KeysetPage(rows, number, per_page, has_next, has_previous)
-    if count:
-        carried = _carried_count(g.get("total")) if (after or before) else None
-        page.count, page.count_is_estimate = carried or estimated_count(qs)
+    if carried:
+        page.count, page.count_is_estimate = carried
+    elif count:
+        bounded = getattr(rows[0], BOUNDED, None) if rows else None
+        if bounded is None:
+            page.count, page.count_is_estimate = estimated_count(unbounded)
+        elif bounded <= EXACT_UP_TO:
+            page.count, page.count_is_estimate = bounded, False
+        else:
+            page.count, page.count_is_estimate = _planner_estimate(unbounded.order_by().values("pk"))
     total = {"total": ("~" if page.count_is_estimate else "") + str(page.count)} if count else {}
     if rows and has_next:
         page.next_query = _query(request, after=encode_key(rows[-1], order), n=number + 1, **total)
@@ -162,6 +174,21 @@ def keyset_page(request, qs, *, order=("-pk",), per_page: int = 30, count: bool 
         page.previous_query = _query(request) if number <= 2 else \
             _query(request, before=encode_key(rows[0], order), n=number - 1, **total)
     return page
+
+
+BOUNDED = "keyset_bounded_count"
+
+
+def _with_bounded_count(qs):
+    """``qs`` with one more column: how many rows match, counted up to EXACT_UP_TO + 1 (an uncorrelated subquery the
+    database runs once), so page 1 does not need a round trip of its own to count."""
+    bounded = qs.order_by().values("pk")[: EXACT_UP_TO + 1]
+    try:
+        sql, params = bounded.query.sql_with_params()
+    except EmptyResultSet:  # nothing can match: counted without asking
+        return qs
+    return qs.annotate(**{BOUNDED: RawSQL(f"SELECT COUNT(*) FROM ({sql}) bounded_rows", params,
+                                          output_field=IntegerField())})
 
 
 def _carried_count(text: str | None) -> tuple[int, bool] | None:
@@ -186,6 +213,12 @@ def estimated_count(qs, exact_up_to: int = EXACT_UP_TO) -> tuple[int, bool]:
     bounded = qs[: exact_up_to + 1].count()
     if bounded <= exact_up_to:
         return bounded, False
+    return _planner_estimate(qs, exact_up_to)
+
+
+def _planner_estimate(qs, exact_up_to: int | None = None) -> tuple[int, bool]:
+    """(PostgreSQL's estimate of the rows ``qs`` matches, never below what was counted, True); SQLite counts them:
+    (count, False)."""
     connection = connections[qs.db]
     if connection.vendor != "postgresql":
         return qs.count(), False
@@ -194,8 +227,7 @@ def estimated_count(qs, exact_up_to: int = EXACT_UP_TO) -> tuple[int, bool]:
         cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
         plan = cursor.fetchone()[0]
     plan = json.loads(plan) if isinstance(plan, str) else plan
-    estimate = int(plan[0]["Plan"]["Plan Rows"])
-    return max(estimate, exact_up_to + 1), True
+    return max(int(plan[0]["Plan"]["Plan Rows"]), (EXACT_UP_TO if exact_up_to is None else exact_up_to) + 1), True
 
 
 def select_options(choices, selected) -> SafeString:

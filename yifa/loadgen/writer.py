@@ -1,6 +1,12 @@
 """Bulk rows without the ORM's per-object cost: ids assigned here, rows buffered per table, written by
 PostgreSQL ``COPY`` (or ``bulk_create`` on SQLite, for the tests).
 
+On PostgreSQL, with ``background=True``, the COPYs run in a thread on a connection of their own, in one transaction
+committed by ``finish()``: the database stores one batch (rows, indexes) while Python makes the next, instead of
+the generator waiting for every batch. That connection skips foreign-key triggers when it may (a superuser's
+``session_replication_role = replica``, as ``pg_restore --disable-triggers`` does): every id is assigned here, and the
+same generators on SQLite (the tests) are checked. Generators never read back what they wrote.
+
 Every field a generator does not name gets a plain default from the model itself (its declared default,
 NULL where allowed, an empty string where blank is allowed), so a field added to a model later does not
 break the generator; a required foreign key that is not given stops the run with its name.
@@ -8,6 +14,8 @@ break the generator; a required foreign key that is not given stops the run with
 
 import datetime as dt
 import json
+import queue
+import threading
 from collections import Counter
 from decimal import Decimal
 
@@ -67,13 +75,14 @@ AUTO_NOW, CALL, MISSING, DAY = object(), object(), object(), object()
 class Writer:
     """``add(Model, **values) -> id``; ``flush()`` writes everything buffered, parents before children."""
 
-    def __init__(self, *, now: dt.datetime, day: dt.date):
+    def __init__(self, *, now: dt.datetime, day: dt.date, background: bool = False):
         self.pg = connection.vendor == "postgresql"
         self.now, self.day = now, day
         self.tables: dict[type, Table] = {}
         self.next_id: dict[type, int] = {}
         self.counts: Counter = Counter()
         self.buffered = 0
+        self.copier = _CopyThread() if background and self.pg else None
 
     def table(self, model) -> Table:
         if model not in self.tables:
@@ -118,20 +127,20 @@ class Writer:
         """Write every buffered row, tables in the order they were first used (parents come first)."""
         for table in self.tables.values():
             if table.rows:
-                (self._copy if self.pg else self._bulk)(table)
+                if self.copier:
+                    self.copier.put(self._copy_sql(table), table.rows, table.json)
+                elif self.pg:
+                    with connection.cursor() as cursor:
+                        _copy_rows(cursor.cursor, self._copy_sql(table), table.rows, table.json)
+                else:
+                    self._bulk(table)
                 table.rows = []
         self.buffered = 0
 
-    def _copy(self, table: Table):
+    @staticmethod
+    def _copy_sql(table: Table) -> str:
         columns = ", ".join(connection.ops.quote_name(c) for c in table.columns)
-        sql = f"COPY {connection.ops.quote_name(table.model._meta.db_table)} ({columns}) FROM STDIN"
-        json_cols = table.json
-        with connection.cursor() as cursor:
-            with cursor.cursor.copy(sql) as copy:
-                for row in table.rows:
-                    if json_cols:
-                        row = [json.dumps(v, ensure_ascii=False) if i in json_cols else v for i, v in enumerate(row)]
-                    copy.write_row(row)
+        return f"COPY {connection.ops.quote_name(table.model._meta.db_table)} ({columns}) FROM STDIN"
 
     def _bulk(self, table: Table):
         attnames = [f.attname for f in table.fields]
@@ -147,10 +156,100 @@ class Writer:
             for f, now, add in saved:
                 f.auto_now, f.auto_now_add = now, add
 
+    def abort(self):
+        """After a failure: the background COPYs are rolled back (the caller's transaction rolls back the rest)."""
+        if self.copier:
+            self.copier.abort()
+            self.copier = None
+
     def finish(self):
-        """Flush, then move every id sequence past the ids given here."""
+        """Flush (and commit the background COPYs), then move every id sequence past the ids given here."""
         self.flush()
+        if self.copier:
+            self.copier.finish()
+            self.copier = None
         sql = connection.ops.sequence_reset_sql(no_style(), list(self.tables))
         with connection.cursor() as cursor:
             for statement in sql:
                 cursor.execute(statement)
+
+
+def _copy_rows(cursor, sql: str, rows: list, json_cols: set):
+    with cursor.copy(sql) as copy:
+        for row in rows:
+            if json_cols:
+                row = [json.dumps(v, ensure_ascii=False) if i in json_cols else v for i, v in enumerate(row)]
+            copy.write_row(row)
+
+
+class _CopyThread:
+    """COPY batches on a connection of its own, in one transaction, while the generators go on (see the module)."""
+
+    def __init__(self):
+        import psycopg
+
+        params = connection.get_connection_params()
+        params = {k: v for k, v in params.items() if k not in ("cursor_factory", "context", "server_side_binding")}
+        self.conn = psycopg.connect(**params)
+        with self.conn.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO off")
+            cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+            if cursor.fetchone()[0]:
+                cursor.execute("SET session_replication_role = replica")
+        self.batches: queue.Queue = queue.Queue(maxsize=8)  # bounded: the generators wait rather than fill memory
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="loadgen-copy", daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        try:
+            with self.conn.cursor() as cursor:
+                while (batch := self.batches.get()) is not None:
+                    _copy_rows(cursor, *batch)
+        except BaseException as error:  # noqa: BLE001 - handed to the generating thread
+            self.error = error
+
+    def put(self, *batch):
+        self._put(batch)
+
+    def _put(self, item):
+        while True:
+            if self.error:
+                self._fail()
+            try:
+                self.batches.put(item, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+    def finish(self):
+        """Wait for the last batch and commit."""
+        self._put(None)
+        self.thread.join()
+        if self.error:
+            self._fail()
+        self.conn.commit()
+        self.conn.close()
+
+    def _fail(self):
+        self.thread.join()
+        self.conn.rollback()
+        self.conn.close()
+        raise RuntimeError(f"写入压测数据失败：{self.error}") from self.error
+
+    def abort(self):
+        """The generation failed: stop the thread and drop what it wrote."""
+        while self.thread.is_alive():
+            try:
+                while True:
+                    self.batches.get_nowait()
+            except queue.Empty:
+                pass
+            try:
+                self.batches.put_nowait(None)
+            except queue.Full:
+                continue
+            self.thread.join()
+        if not self.conn.closed:
+            self.conn.rollback()
+            self.conn.close()

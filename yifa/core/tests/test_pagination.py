@@ -123,3 +123,29 @@ def test_filter_options_mark_the_chosen_value_and_escape_labels():
     assert html == ('<option value="1">东湖区</option>'
                     '<option value="12" selected>&lt;b&gt;西山&lt;/b&gt; &amp; 区</option>')
     assert "selected" not in select_options([(1, "东湖区")], None)
+
+
+def test_the_first_page_counts_in_its_own_query(units):
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        page = page_of()
+    assert len(queries) == 1
+    assert (page.count, page.count_is_estimate) == (48, False)
+
+
+def test_a_first_page_beyond_the_exact_limit_is_estimated_on_postgresql(units, monkeypatch):
+    from yifa.core import pagination
+
+    monkeypatch.setattr(pagination, "EXACT_UP_TO", 10)
+    page = page_of()
+    if connection.vendor == "postgresql":
+        assert page.count_is_estimate and page.count >= 11 and page.count_text.startswith("约")
+    else:
+        assert (page.count, page.count_is_estimate) == (48, False)
+    assert len(page.object_list) == 10
+
+
+def test_an_empty_filter_counts_nothing(units):
+    page = keyset_page(RequestFactory().get("/units/"), Org.objects.filter(pk__in=[]), order=ORDER)
+    assert page.object_list == [] and page.count == 0

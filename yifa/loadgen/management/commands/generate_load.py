@@ -42,28 +42,38 @@ class Command(BaseCommand):
             call_command("seed_rules", verbosity=0)
             call_command("seed_calendar", verbosity=0)
         started = time.perf_counter()
-        writer = Writer(now=timezone.now(), day=until)
+        # On PostgreSQL the rows are stored by a second connection while the generators go on (yifa.loadgen.writer);
+        # not inside a caller's transaction, which that connection could not see.
+        writer = Writer(now=timezone.now(), day=until, background=not connection.in_atomic_block)
         ctx = Context(scale=SCALES[scale], seed=seed, until=until, writer=writer,
                       log=lambda text: self.stdout.write(text))
         done = []
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SET synchronous_commit TO off")
-        with transaction.atomic():
-            for name, app in APPS.items():
-                if app != "yifa.core" and not apps.is_installed(app):
-                    continue
+        try:
+            with transaction.atomic():
+                for name, app in APPS.items():
+                    if app != "yifa.core" and not apps.is_installed(app):
+                        continue
+                    t0 = time.perf_counter()
+                    generator(name)(ctx)
+                    writer.flush()
+                    done.append(app)
+                    self.stdout.write(f"{app}: {time.perf_counter() - t0:.1f} s")
                 t0 = time.perf_counter()
-                generator(name)(ctx)
-                writer.flush()
-                done.append(app)
-                self.stdout.write(f"{app}: {time.perf_counter() - t0:.1f} s")
-            ctx.save_numbers()
-            writer.finish()
-            ctx.save_audit_head()
+                ctx.save_numbers()
+                writer.finish()
+                ctx.save_audit_head()
+        except BaseException:
+            writer.abort()
+            raise
+        self.stdout.write(f"写入完成: {time.perf_counter() - t0:.1f} s")
         if connection.vendor == "postgresql":
+            t0 = time.perf_counter()
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
+            self.stdout.write(f"ANALYZE: {time.perf_counter() - t0:.1f} s")
         seconds = time.perf_counter() - started
         counts = dict(sorted(writer.counts.items()))
         LoadRun.objects.create(scale=scale, seed=seed, until=until, apps=done, counts=counts, seconds=seconds,
