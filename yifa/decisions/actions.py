@@ -724,3 +724,59 @@ def withdraw(decision: Decision, *, by, reason: str) -> Decision:
             deadlines.cancel(decision, clock.rule.code, by=by, reason=reason)
     transition(decision, "withdraw", by=by, note=reason)
     return decision
+
+
+# ---------------------------------------------------------------- 台账导入
+
+IMPORTED_FIELDS = ("kind", "category", "title", "undertaking_unit", "planned", "source", "basis", "summary", "status",
+                   "comment_opens_on", "comment_closes_on", "comment_short_reason", "adoption_published_on",
+                   "party_reported_on", "published_on", "publication_channel", "archived_on")
+
+
+@transaction.atomic
+def import_ledger(rows: list[dict], *, by, org: Org) -> list[Decision]:
+    """导入重大行政决策台账: rows already checked (``ledger.check``); all saved or none.
+
+    Each decision is created in ``org``, audited, with its five steps as the ledger records them (a step found
+    not to apply keeps its statutory ground, 条例第十四、十九、二十二条) and linked to the unit's catalogue of
+    its year (created 编制中 when the unit has none, to be agreed and published as usual). A decision whose
+    comment period is still under way gets the 征求意见 clock (条例第十五条); finished steps get none.
+    """
+    from .ledger import STEP_KEYS, adopted
+
+    catalogues = {c.year: c for c in DecisionCatalogue.objects.filter(org=org)}
+    for year in sorted({row["year"] for row in rows if row.get("year")} - set(catalogues)):
+        catalogues[year] = create_catalogue(org=org, by=by, year=year)
+    decisions = []
+    for row in rows:
+        fields = {key: row[key] if row.get(key) is not None else (None if key.endswith("_on") else "")
+                  for key in IMPORTED_FIELDS}
+        decisions.append(Decision(org=org, catalogue=catalogues.get(row.get("year")), created_by=by,
+                                  decided_on=row["decided_on"] if adopted(row) else None, **fields))
+    Decision.objects.bulk_create(decisions, batch_size=500)
+    steps = []
+    for decision, row in zip(decisions, rows):
+        for kind, key in STEP_KEYS.items():
+            state = row.get(key) or S.PENDING
+            step = DecisionStep(decision=decision, kind=kind, status=state, required=state != S.WAIVED)
+            if state == S.WAIVED:
+                step.waiver_ground = DecisionStep.WAIVER_GROUNDS[kind][:200]
+                step.waiver_reason = "台账导入：原台账载明依法不适用。"
+            if state == S.DONE:
+                step.completed_on = {K.PARTICIPATION: row.get("adoption_published_on"),
+                                     K.COLLECTIVE: row.get("decided_on")}.get(kind)
+                step.result = "台账导入"
+            if kind == K.LEGALITY and state == S.DONE:
+                step.opinion_number = row["opinion_number"]
+                step.result = f"{row['opinion_number']}（台账导入）"
+            steps.append(step)
+    DecisionStep.objects.bulk_create(steps, batch_size=1000)
+    for decision, row in zip(decisions, rows):
+        audit.record("decisions.import_decision", decision, by=by, org=org,
+                     note=f"台账导入：{decision.get_kind_display()}“{decision.title}”（{decision.get_status_display()}）",
+                     changes={"status": [None, decision.status],
+                              "catalogue": [None, decision.catalogue_id]})
+        if decision.status == Decision.Status.DRAFTING and row.get("participation") == S.IN_PROGRESS:
+            deadlines.start(decision, COMMENT_RULE, start=decision.comment_opens_on, by=by, org=org,
+                            note="台账导入：公开征求意见")
+    return decisions

@@ -10,12 +10,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from yifa.core import deadlines
-from yifa.core.excel import Column, export_response
+from yifa.core.excel import export_response, template_response
 from yifa.core.scope import get_visible_or_404
+from yifa.legal_review.importkit import ledger_import
 from yifa.legal_review.interface import outcome as review_outcome
 from yifa.legal_review.viewkit import acting_org, docx, history, paginate, perform, require
 
-from . import actions, forms
+from . import actions, forms, ledger
 from . import permissions as can
 from .documents import adoption_document, catalogue_document, notice_document
 from .models import Decision, DecisionCatalogue, DecisionStep, PublicComment
@@ -23,17 +24,6 @@ from .models import Decision, DecisionCatalogue, DecisionStep, PublicComment
 K = DecisionStep.Kind
 
 # ---------------------------------------------------------------- lists
-
-REGISTER_COLUMNS = [
-    Column("org", "决策机关", width=16), Column("year", "目录年度", width=10), Column("kind", "类别", width=14),
-    Column("category", "事项类型", width=22), Column("title", "决策事项", width=36),
-    Column("undertaking_unit", "承办单位", width=18), Column("status", "状态", width=12),
-    Column("participation", "公众参与", width=12), Column("expert", "专家论证", width=12),
-    Column("risk", "风险评估", width=12), Column("legality", "合法性审查", width=20),
-    Column("collective", "集体讨论决定", width=12), Column("decided_on", "决定日期", width=12),
-    Column("published_on", "公布日期", width=12),
-]
-
 
 def _decisions(request):
     qs = (Decision.objects.visible_to(request.user).select_related("org", "catalogue")
@@ -51,30 +41,40 @@ def _decisions(request):
     return qs
 
 
-def _step_cell(step: DecisionStep) -> str:
-    if step.kind == K.LEGALITY and step.opinion_number:
-        return f"{step.get_status_display()}（{step.opinion_number}）"
-    return step.get_status_display()
-
-
 @login_required
 def decision_list(request):
     qs = _decisions(request)
     if request.GET.get("export") == "xlsx":
-        rows = []
-        for d in qs:
-            steps = {s.kind: s for s in d.steps.all()}
-            rows.append({"org": d.org.name, "year": d.catalogue.year if d.catalogue else "", "kind": d.get_kind_display(),
-                         "category": d.get_category_display(), "title": d.title,
-                         "undertaking_unit": d.undertaking_unit, "status": d.get_status_display(),
-                         **{kind: _step_cell(steps[kind]) for kind in K.values if kind in steps},
-                         "decided_on": d.decided_on, "published_on": d.published_on})
-        return export_response(REGISTER_COLUMNS, rows, title="重大行政决策台账", filename="重大行政决策台账.xlsx")
+        rows = (ledger.export_row(d) for d in qs.iterator(chunk_size=500))
+        return export_response(ledger.EXPORT_COLUMNS, rows, title=LEDGER_TITLE,
+                               filename=f"{LEDGER_TITLE}-{deadlines.today():%Y%m%d}.xlsx")
     org = acting_org(request)
     return render(request, "decisions/decision_list.html", {
         "page": paginate(request, qs), "statuses": Decision.Status.choices, "kinds": Decision.Kind.choices,
         "filters": request.GET, "can_create": can.can_create(request.user, org), "step_kinds": K.choices,
     })
+
+
+LEDGER_TITLE = "重大行政决策台账"
+
+
+@login_required
+def decision_import(request):
+    """导入重大行政决策台账 into the acting unit: every row checked, nothing saved unless all are valid."""
+    return ledger_import(
+        request, allowed=can.can_create(request.user, acting_org(request)),
+        denied="只有乡镇（街道）的经办人或负责人可以导入决策台账。", columns=ledger.COLUMNS, check=ledger.check,
+        save=actions.import_ledger, title=LEDGER_TITLE, template_url="decisions:decision_template",
+        list_url="decisions:decision_list", notes=(
+            "填写了“目录年度”的事项列入本单位该年度的决策事项目录；本单位还没有该年度目录的，导入时建立（编制中），"
+            "请随后登记党委同意并公布。",
+            "仍在公开征求意见的事项自动开始计算征求意见期限；合法性审查正在进行的，请填“待办理”，导入后在本系统送审。",
+        ))
+
+
+@login_required
+def decision_template(request):
+    return template_response(ledger.COLUMNS, title=LEDGER_TITLE, filename=f"{LEDGER_TITLE}-导入模板.xlsx")
 
 
 @login_required

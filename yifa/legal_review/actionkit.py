@@ -1,9 +1,13 @@
 """Small helpers every action of the decision-and-rule modules shares."""
 
+import datetime as dt
+import re
 from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
 
+from yifa.core import deadlines
+from yifa.core.models import NumberSequence
 from yifa.core.workflow import InvalidTransition, allowed
 
 # The public is not a user: a comment sent on the portal is audited under this name, with its unit.
@@ -23,3 +27,46 @@ def require_state(obj, action: str) -> None:
     if not allowed(obj, action):
         label = obj.ACTION_LABELS.get(action, action)
         raise InvalidTransition(f"当前状态为“{obj.get_status_display()}”，不能执行“{label}”。")
+
+
+# ---------------------------------------------------------------- 台账导入
+
+
+class Periods:
+    """Due days of statutory periods for a whole ledger: the calendar loaded once, each (rule, start) computed once
+    (a ledger of thousands of rows would otherwise read the calendar once a row)."""
+
+    def __init__(self, starts):
+        starts = [day for day in starts if day is not None]
+        self.calendar = (deadlines.WorkCalendar.load(min(starts), max(starts) + dt.timedelta(days=400))
+                         if starts else None)
+        self.rules: dict = {}
+        self.cache: dict = {}
+
+    def due(self, rule_code: str, start: dt.date) -> dt.date:
+        key = (rule_code, start)
+        if key not in self.cache:
+            if rule_code not in self.rules:
+                self.rules[rule_code] = deadlines.get_rule(rule_code)
+            self.cache[key] = deadlines.compute(self.rules[rule_code], start, calendar=self.calendar).due_on
+        return self.cache[key]
+
+
+def reserve_numbers(org, kind: str, fmt: str, numbers) -> None:
+    """Numbers a ledger brings in that are in the unit's own series (e.g. 东街规〔2025〕3号) move the series past
+    them, so the next number the system gives is never one already used. Call inside the import's transaction."""
+    parts = re.split(r"(\{abbr\}|\{year\}|\{n[^}]*\})", fmt)
+    pattern = "".join(re.escape(org.abbreviation) if p == "{abbr}" else r"(?P<year>\d{4})" if p == "{year}"
+                      else r"0*(?P<n>\d+)" if p.startswith("{n") else re.escape(p) for p in parts)
+    highest: dict[int, int] = {}
+    for number in numbers:
+        match = re.fullmatch(pattern, number or "")
+        if match:
+            year, n = int(match["year"]), int(match["n"])
+            highest[year] = max(highest.get(year, 0), n)
+    for year, n in highest.items():
+        sequence, created = NumberSequence.objects.select_for_update().get_or_create(
+            org=org, kind=kind, year=year, defaults={"last": n})
+        if not created and sequence.last < n:
+            sequence.last = n
+            sequence.save(update_fields=["last"])

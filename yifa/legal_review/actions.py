@@ -11,7 +11,7 @@ from yifa.core.numbering import next_number
 from yifa.core.scope import has_role_over
 from yifa.core.workflow import InvalidTransition, transition
 
-from .actionkit import required
+from .actionkit import required, reserve_numbers
 from .interface import notify_source
 from .models import AdviserService, LegalAdviser, ReviewRequest
 
@@ -287,3 +287,68 @@ def withdraw_for_source(request_id: int, *, by, reason: str) -> ReviewRequest | 
     if review is None or not review.is_open:
         return None
     return withdraw(review, by=by, reason=reason)
+
+
+# ---------------------------------------------------------------- 台账导入
+
+
+@transaction.atomic
+def import_reviews(rows: list[dict], *, by, org: Org) -> list[ReviewRequest]:
+    """导入合法性审查台账: rows already checked (``ledger.check_reviews``); all saved or none.
+
+    Each review is created in ``org`` as a standalone request (送审人 not known from a ledger, so any of the
+    unit's reviewers may take an open one), audited, its 意见书编号 kept: the unit's 法审 series moves past the
+    numbers brought in, so the next opinion never repeats one. A standalone request has no statutory review clock
+    (the clocks of 重大行政决策 and 规范性文件 start when those modules send their drafts), so none is started.
+    """
+    from .ledger import UNKNOWN_MATERIALS
+
+    reviews = []
+    for row in rows:
+        fields = {key: value for key, value in row.items() if value is not None}
+        fields.setdefault("materials", UNKNOWN_MATERIALS)
+        reviews.append(ReviewRequest(org=org, submitted_by=None, **fields))
+    ReviewRequest.objects.bulk_create(reviews, batch_size=500)
+    reserve_numbers(org, OPINION_KIND, OPINION_NUMBER, [r.opinion_number for r in reviews])
+    for review in reviews:
+        audit.record("legal_review.import_review", review, by=by, org=org,
+                     note=f"台账导入：{review.get_subject_display()}“{review.title}”（{review.get_status_display()}"
+                          + (f"，{review.opinion_number}" if review.opinion_number else "") + "）",
+                     changes={"status": [None, review.status], "opinion_number": [None, review.opinion_number or None]})
+    return reviews
+
+
+@transaction.atomic
+def import_advisers(rows: list[dict], *, by, org: Org) -> list[LegalAdviser]:
+    """导入法律顾问名册: rows already checked (``ledger.check_advisers``: each 服务单位 is the acting unit or a
+    村（社区） below it that the importer may manage); all saved or none, each audited (phone numbers masked)."""
+    advisers = []
+    for row in rows:
+        fields = {key: value for key, value in row.items() if value is not None}
+        fields.setdefault("is_active", True)
+        advisers.append(LegalAdviser(**fields))
+    LegalAdviser.objects.bulk_create(advisers, batch_size=500)
+    for adviser in advisers:
+        audit.record("legal_review.import_adviser", adviser, by=by, org=org,
+                     note=f"台账导入：{adviser.get_kind_display()} {adviser.name}，服务{adviser.org.name}",
+                     changes={"org": [None, adviser.org_id], "serves_from": [None, adviser.serves_from],
+                              "is_active": [None, adviser.is_active]})
+    return advisers
+
+
+@transaction.atomic
+def import_services(rows: list[dict], *, by, org: Org) -> list[AdviserService]:
+    """导入法律顾问服务记录: rows already checked (``ledger.check_services``: each names an adviser of the unit's
+    roster serving on that day); all saved or none, each audited."""
+    services = []
+    for row in rows:
+        adviser = row["adviser"]
+        services.append(AdviserService(adviser=adviser, org=row.get("org") or adviser.org, served_on=row["served_on"],
+                                       kind=row["kind"], count=row.get("count") or 1, description=row["description"],
+                                       recorded_by=by))
+    AdviserService.objects.bulk_create(services, batch_size=500)
+    for service in services:
+        audit.record("legal_review.import_service", service, by=by, org=org,
+                     note=f"台账导入：{service.adviser.name} {service.get_kind_display()} {service.count}",
+                     changes={"kind": [None, service.kind], "count": [None, service.count]})
+    return services

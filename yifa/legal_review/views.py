@@ -10,27 +10,30 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from yifa.core import deadlines
-from yifa.core.excel import Column, export_response
-from yifa.core.identity import mask_phone
+from yifa.core.excel import export_response, template_response
 from yifa.core.models import Org, Role, User
 from yifa.core.scope import get_visible_or_404
 
-from . import actions, forms, indicators
+from . import actions, forms, indicators, ledger
 from . import permissions as can
 from .documents import opinion_document
 from .models import AdviserService, LegalAdviser, ReviewRequest
+from .importkit import ledger_import
 from .viewkit import acting_org, docx, history, paginate, perform, require, year_param
 
 # ---------------------------------------------------------------- review requests
 
-REGISTER_COLUMNS = [
-    Column("submitted_on", "送审日期", width=12), Column("org", "送审单位", width=18),
-    Column("subject", "类别", width=12), Column("title", "送审事项", width=36),
-    Column("counterpart", "合同相对方", width=18), Column("amount", "合同金额（元）", width=14),
-    Column("reviewer", "审查人", width=18), Column("status", "状态", width=12),
-    Column("opinion_number", "审查意见书编号", width=22), Column("conclusion", "审查结论", width=12),
-    Column("issued_on", "出具日期", width=12), Column("adoption", "采纳情况", width=10),
-]
+REVIEW_LEDGER = "合法性审查台账"
+ROSTER = "法律顾问名册"
+SERVICE_LEDGER = "法律顾问服务记录"
+
+
+def _export(columns, rows, title: str):
+    return export_response(columns, rows, title=title, filename=f"{title}-{deadlines.today():%Y%m%d}.xlsx")
+
+
+def _template(columns, title: str):
+    return template_response(columns, title=title, filename=f"{title}-导入模板.xlsx")
 
 
 def _filtered_requests(request):
@@ -53,20 +56,31 @@ def _filtered_requests(request):
 def request_list(request):
     qs = _filtered_requests(request)
     if request.GET.get("export") == "xlsx":
-        rows = [{
-            "submitted_on": r.submitted_on, "org": r.org.name, "subject": r.get_subject_display(), "title": r.title,
-            "counterpart": r.counterpart, "amount": r.amount, "reviewer": r.reviewer_label,
-            "status": r.get_status_display(), "opinion_number": r.opinion_number,
-            "conclusion": r.get_conclusion_display() if r.conclusion else "", "issued_on": r.issued_on,
-            "adoption": r.get_adoption_display() if r.adoption else "",
-        } for r in qs]
-        return export_response(REGISTER_COLUMNS, rows, title="合法性审查台账", filename="合法性审查台账.xlsx")
+        return _export(ledger.REVIEW_EXPORT_COLUMNS, (ledger.review_row(r) for r in qs.iterator(chunk_size=500)),
+                       REVIEW_LEDGER)
     org = acting_org(request)
     return render(request, "legal_review/request_list.html", {
         "page": paginate(request, qs), "statuses": ReviewRequest.Status.choices,
         "subjects": ReviewRequest.Subject.choices, "can_create": can.can_request(request.user, org),
         "filters": request.GET,
     })
+
+
+@login_required
+def request_import(request):
+    """导入合法性审查台账 into the acting unit: every row checked, nothing saved unless all are valid."""
+    return ledger_import(
+        request, allowed=can.can_request(request.user, acting_org(request)), denied="只有本单位经办人或负责人可以导入审查台账。",
+        columns=ledger.REVIEW_COLUMNS, check=ledger.check_reviews, save=actions.import_reviews, title=REVIEW_LEDGER,
+        template_url="legal_review:request_template", list_url="legal_review:request_list", notes=(
+            "导入的事项作为本单位的送审事项登记；尚未出具意见的，由本单位审核人员分派、审查。",
+            "审查意见书编号沿用台账中的编号，此后出具的意见书接续编号，不会重复。",
+        ))
+
+
+@login_required
+def request_template(request):
+    return _template(ledger.REVIEW_COLUMNS, REVIEW_LEDGER)
 
 
 @login_required
@@ -184,19 +198,6 @@ def opinion_docx(request, pk):
 
 # ---------------------------------------------------------------- advisers
 
-ROSTER_COLUMNS = [
-    Column("org", "服务单位", width=18), Column("kind", "类别", width=10), Column("name", "姓名", width=10),
-    Column("firm", "执业机构或所在单位", width=26), Column("license_no", "执业证号", width=20),
-    Column("phone", "手机号", width=14), Column("serves_from", "聘期开始", width=12),
-    Column("serves_until", "聘期届满", width=12), Column("active", "在聘", width=8),
-]
-SERVICE_COLUMNS = [
-    Column("served_on", "服务日期", width=12), Column("adviser", "法律顾问", width=10),
-    Column("org", "服务单位", width=18), Column("kind", "服务类型", width=16), Column("count", "次数/条数", width=10),
-    Column("description", "服务内容", width=50),
-]
-
-
 def _manageable_orgs(user):
     return Org.objects.visible_to(user).filter(kind__in=[
         Org.Kind.TOWNSHIP, Org.Kind.SUBDISTRICT, Org.Kind.VILLAGE, Org.Kind.COMMUNITY, Org.Kind.COUNTY])
@@ -212,11 +213,16 @@ def adviser_list(request):
         q = request.GET["q"].strip()
         qs = qs.filter(Q(name__icontains=q) | Q(firm__icontains=q) | Q(org__name__icontains=q))
     if request.GET.get("export") == "xlsx":
-        rows = [{"org": a.org.name, "kind": a.get_kind_display(), "name": a.name, "firm": a.firm,
-                 "license_no": a.license_no, "phone": mask_phone(a.phone) if a.phone else "",
-                 "serves_from": a.serves_from, "serves_until": a.serves_until,
-                 "active": "是" if a.serves_on(today) else "否"} for a in qs]
-        return export_response(ROSTER_COLUMNS, rows, title="法律顾问名册", filename="法律顾问名册.xlsx")
+        # The phone whole for those who keep the unit's roster (so the sheet imports again), masked for the rest.
+        keeps: dict[int, bool] = {}
+
+        def whole(org) -> bool:
+            if org.pk not in keeps:
+                keeps[org.pk] = can.can_manage_advisers(request.user, org)
+            return keeps[org.pk]
+
+        rows = (ledger.adviser_row(a, whole_phone=whole(a.org)) for a in qs.iterator(chunk_size=500))
+        return _export(ledger.ADVISER_COLUMNS, rows, ROSTER)
     grassroots = Org.objects.visible_to(request.user).filter(kind__in=Org.GRASSROOTS)
     coverage = [indicators.coverage_of(org, today) for org in grassroots]
     org = acting_org(request)
@@ -231,6 +237,23 @@ def _adviser_form(request, data=None, instance=None):
     users = User.objects.filter(is_active=True, memberships__org__in=Org.objects.visible_to(request.user),
                                 memberships__role=Role.REVIEWER).distinct()
     return forms.AdviserForm(data, instance=instance, orgs=orgs, users=users)
+
+
+@login_required
+def adviser_import(request):
+    """导入法律顾问名册: each row's 服务单位 is the acting unit or a 村（社区） below it."""
+    return ledger_import(
+        request, allowed=can.can_manage_advisers(request.user, acting_org(request)),
+        denied="只有本单位工作人员可以导入法律顾问名册。", columns=ledger.ADVISER_COLUMNS, check=ledger.check_advisers,
+        save=actions.import_advisers, title=ROSTER, template_url="legal_review:adviser_template",
+        list_url="legal_review:adviser_list", notes=(
+            "“服务单位”填写本单位或下属村（社区）的名称；同一单位同一聘期开始日已登记的同名法律顾问不会重复导入。",
+        ))
+
+
+@login_required
+def adviser_template(request):
+    return _template(ledger.ADVISER_COLUMNS, ROSTER)
 
 
 @login_required
@@ -324,11 +347,28 @@ def service_list(request):
     if request.GET.get("kind") in AdviserService.Kind.values:
         qs = qs.filter(kind=request.GET["kind"])
     if request.GET.get("export") == "xlsx":
-        rows = [{"served_on": s.served_on, "adviser": s.adviser.name, "org": s.org.name,
-                 "kind": s.get_kind_display(), "count": s.count, "description": s.description} for s in qs]
-        return export_response(SERVICE_COLUMNS, rows, title="法律顾问服务记录", filename=f"法律顾问服务记录{year}.xlsx")
+        return export_response(ledger.SERVICE_COLUMNS, (ledger.service_row(s) for s in qs.iterator(chunk_size=500)),
+                               title=SERVICE_LEDGER, filename=f"{SERVICE_LEDGER}{year}.xlsx")
     totals = {row["kind"]: row["n"] for row in qs.values("kind").annotate(n=Sum("count"))}
     return render(request, "legal_review/service_list.html", {
         "page": paginate(request, qs), "year": year, "kinds": AdviserService.Kind.choices, "filters": request.GET,
         "totals": [(label, totals.get(value, 0)) for value, label in AdviserService.Kind.choices],
+        "can_import": can.can_manage_advisers(request.user, acting_org(request)),
     })
+
+
+@login_required
+def service_import(request):
+    """导入法律顾问服务记录: each row names an adviser of the unit's roster serving on that day."""
+    return ledger_import(
+        request, allowed=can.can_manage_advisers(request.user, acting_org(request)),
+        denied="只有本单位工作人员可以导入法律顾问服务记录。", columns=ledger.SERVICE_COLUMNS, check=ledger.check_services,
+        save=actions.import_services, title=SERVICE_LEDGER, template_url="legal_review:service_template",
+        list_url="legal_review:service_list", notes=(
+            "“法律顾问”填写名册中的姓名（须先导入或登记名册）；服务日期须在其聘期内。",
+        ))
+
+
+@login_required
+def service_template(request):
+    return _template(ledger.SERVICE_COLUMNS, SERVICE_LEDGER)

@@ -17,7 +17,7 @@ from yifa.core.models import Org
 from yifa.core.numbering import next_number
 from yifa.core.workflow import InvalidTransition, transition
 from yifa.legal_review import actions as legal_review
-from yifa.legal_review.actionkit import PUBLIC, require_state, required
+from yifa.legal_review.actionkit import PUBLIC, Periods, require_state, required, reserve_numbers
 from yifa.legal_review.interface import ReviewOutcome
 
 from .models import GB_37, Cleanup, CleanupItem, DocumentComment, Filing, NormativeDocument
@@ -462,3 +462,75 @@ def summary_of(cleanup: Cleanup) -> str:
             counts[result] += 1
     parts = [f"{CleanupItem.Result(k).label}{n}件" for k, n in counts.items() if n]
     return f"清理文件{sum(counts.values())}件：" + "、".join(parts)
+
+
+# ---------------------------------------------------------------- 台账导入
+
+IMPORTED_TEXT = ("number", "title", "drafting_unit", "basis", "review_opinion_number", "review_conclusion",
+                 "deliberation_body", "publication_channel", "validity_note")
+IMPORTED_DATES = ("comment_opens_on", "comment_closes_on", "comment_closed_on", "reviewed_on", "deliberated_on",
+                  "registered_on", "published_on", "effective_on", "validity_changed_on")
+
+
+@transaction.atomic
+def import_ledger(rows: list[dict], *, by, org: Org) -> list[NormativeDocument]:
+    """导入行政规范性文件台账: rows already checked (``ledger.check``); all saved or none.
+
+    Each document is created in ``org`` and audited, with its 文号 kept (the unit's 规范性文件 series moves past
+    the numbers brought in, so 统一编号 never repeats one) and, once published, its validity period
+    (normative.validity) and 备案 (due normative.filing from publication; on time or late as the dates say).
+    Clocks as the module's actions leave them: a document in its comment period gets the 征求意见 clock, a
+    published one not yet filed the 报备 clock, a filing ordered corrected and not yet answered the 纠正 clock
+    (normative.correction), and the unit the 定期清理 clock if none runs; finished steps none.
+    """
+    validity = deadlines.get_rule(VALIDITY_RULE)
+    periods = Periods([row.get("published_on") for row in rows] + [row.get("ordered_on") for row in rows])
+    documents = []
+    for row in rows:
+        document = NormativeDocument(
+            org=org, created_by=by, status=row["status"], touches_business=bool(row.get("touches_business")),
+            **{key: row.get(key) or "" for key in IMPORTED_TEXT}, **{key: row.get(key) for key in IMPORTED_DATES})
+        if document.status == S.PUBLISHED:
+            document.validity_months = row.get("validity_months") or validity.count
+            document.expires_on = (deadlines.add_months(document.effective_on, document.validity_months)
+                                   - dt.timedelta(days=1))
+            document.validity = row.get("validity") or V.VALID
+        documents.append(document)
+    NormativeDocument.objects.bulk_create(documents, batch_size=500)
+    reserve_numbers(org, "normative_doc", NUMBER_FORMAT, [d.number for d in documents])
+    filings = {}
+    for document, row in zip(documents, rows):
+        if row.get("filed_on"):
+            due_on = periods.due(FILING_RULE, document.published_on)
+            filing = Filing(
+                document=document, filed_to=filing_authority(org), filed_on=row["filed_on"], due_on=due_on,
+                on_time=row["filed_on"] <= due_on, report="（台账导入）",
+                status=row.get("filing_status") or Filing.Status.SUBMITTED, ordered_on=row.get("ordered_on"),
+                answer_kind=row.get("answer_kind") or "", answered_on=row.get("answered_on"))
+            if filing.ordered_on:
+                filing.corrections, filing.reviewed_on = 1, filing.ordered_on
+                filing.correction_due_on = periods.due(CORRECTION_RULE, filing.ordered_on)
+                filing.answered_late = bool(filing.answered_on and filing.answered_on > filing.correction_due_on)
+            filings[document.pk] = filing
+    Filing.objects.bulk_create(filings.values(), batch_size=500)
+    for document in documents:
+        filing = filings.get(document.pk)
+        note = f"台账导入：{document}（{document.get_status_display()}）"
+        if filing:
+            note += f"；{fmt(filing.filed_on)}报送{filing.filed_to.name}备案" + ("" if filing.on_time else "（逾期）")
+        audit.record("normative_docs.import_document", document, by=by, org=org, note=note,
+                     changes={"status": [None, document.status], "number": [None, document.number or None]})
+        if document.status == S.COMMENTING:
+            deadlines.start(document, comment_rule(document), start=document.comment_opens_on, by=by, org=org,
+                            note="台账导入：公开征求意见")
+        elif document.status == S.PUBLISHED and not filing:
+            deadlines.start(document, FILING_RULE, start=document.published_on, by=by, org=org, note="台账导入：报送备案")
+        if filing and filing.status == Filing.Status.CORRECTION:
+            deadlines.start(filing, CORRECTION_RULE, start=filing.ordered_on, by=by, org=org,
+                            note="台账导入：备案审查纠正")
+    today = deadlines.today()
+    in_force = [d.published_on for d in documents
+                if d.status == S.PUBLISHED and d.current_validity(today) in (V.VALID, V.AMENDED)]
+    if in_force and not any(d.rule.code == CLEANUP_RULE and d.is_active for d in deadlines.of(org)):
+        deadlines.start(org, CLEANUP_RULE, start=min(in_force), by=by, org=org, note="台账导入：规范性文件定期清理")
+    return documents

@@ -12,12 +12,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from yifa.core import deadlines
-from yifa.core.excel import Column, export_response
+from yifa.core.excel import export_response, template_response
 from yifa.core.scope import get_visible_or_404
+from yifa.legal_review.importkit import ledger_import
 from yifa.legal_review.interface import outcome as review_outcome
 from yifa.legal_review.viewkit import acting_org, docx, history, paginate, perform, require
 
-from . import actions, forms, indicators
+from . import actions, forms, indicators, ledger
 from . import permissions as can
 from .documents import filing_report, notice_document, official_text
 from .models import Cleanup, CleanupItem, DocumentComment, Filing, NormativeDocument
@@ -25,14 +26,7 @@ from .models import Cleanup, CleanupItem, DocumentComment, Filing, NormativeDocu
 S = NormativeDocument.Status
 V = NormativeDocument.Validity
 
-REGISTER_COLUMNS = [
-    Column("number", "文号", width=20), Column("title", "文件名称", width=40), Column("org", "制定机关", width=16),
-    Column("status", "状态", width=14), Column("comment", "征求意见", width=24),
-    Column("review", "合法性审核", width=22), Column("deliberation", "集体审议", width=22),
-    Column("published_on", "公布日期", width=12), Column("effective_on", "施行日期", width=12),
-    Column("expires_on", "有效期至", width=12), Column("validity", "效力", width=10),
-    Column("filed_on", "报备日期", width=12), Column("filing", "备案审查", width=14),
-]
+LEDGER_TITLE = "行政规范性文件台账"
 
 
 def _documents(request):
@@ -63,19 +57,9 @@ def document_list(request):
     qs = _documents(request)
     if request.GET.get("export") == "xlsx":
         filings = {f.document_id: f for f in Filing.objects.filter(document__in=qs)}
-        rows = []
-        for d in qs:
-            f = filings.get(d.pk)
-            rows.append({
-                "number": d.number, "title": d.title, "org": d.org.name, "status": d.get_status_display(),
-                "comment": f"{d.comment_opens_on}至{d.comment_closes_on}" if d.comment_opens_on else "",
-                "review": f"{d.review_opinion_number} {d.review_conclusion}".strip(),
-                "deliberation": f"{d.deliberation_body} {d.deliberated_on or ''}".strip(),
-                "published_on": d.published_on, "effective_on": d.effective_on, "expires_on": d.expires_on,
-                "validity": d.current_validity_label(today) if d.status == S.PUBLISHED else "",
-                "filed_on": f.filed_on if f else None, "filing": f.get_status_display() if f else "",
-            })
-        return export_response(REGISTER_COLUMNS, rows, title="行政规范性文件台账", filename="行政规范性文件台账.xlsx")
+        rows = (ledger.export_row(d, filings.get(d.pk), today) for d in qs.iterator(chunk_size=500))
+        return export_response(ledger.EXPORT_COLUMNS, rows, title=LEDGER_TITLE,
+                               filename=f"{LEDGER_TITLE}-{today:%Y%m%d}.xlsx")
     page = paginate(request, qs)
     for d in page:
         d.validity_now = d.current_validity(today)
@@ -84,6 +68,25 @@ def document_list(request):
         "page": page, "statuses": S.choices, "validities": V.choices, "filters": request.GET, "today": today,
         "can_create": can.can_create(request.user, org),
     })
+
+
+@login_required
+def document_import(request):
+    """导入行政规范性文件台账 into the acting unit: every row checked, nothing saved unless all are valid."""
+    return ledger_import(
+        request, allowed=can.can_create(request.user, acting_org(request)),
+        denied="只有乡镇（街道）的经办人或负责人可以导入规范性文件台账。", columns=ledger.COLUMNS, check=ledger.check,
+        save=actions.import_ledger, title=LEDGER_TITLE, template_url="normative_docs:document_template",
+        list_url="normative_docs:document_list", notes=(
+            "已公布的文件按施行日期和有效期（月）计算有效期至；填写了报备日期的同时登记备案（按公布日期判断是否按时报备），"
+            "未报备的自动开始计算报备期限。",
+            "正在公开征求意见的文件自动开始计算征求意见期限；合法性审核中的，请按“意见已研究处理”导入，导入后在本系统送审。",
+        ))
+
+
+@login_required
+def document_template(request):
+    return template_response(ledger.COLUMNS, title=LEDGER_TITLE, filename=f"{LEDGER_TITLE}-导入模板.xlsx")
 
 
 @login_required

@@ -1,0 +1,39 @@
+"""Ledger files for the import tests of the decision-and-rule modules: a sheet as a unit would fill it, and
+the rows of a downloaded (streamed) workbook."""
+
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook, load_workbook
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def sheet(headers: list[str], rows: list[dict], name: str = "台账.xlsx") -> SimpleUploadedFile:
+    """A workbook with ``headers`` in the first row and each row's values (keyed by header) below."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(headers)
+    for row in rows:
+        ws.append([row.get(h) for h in headers])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=XLSX)
+
+
+def body(response) -> bytes:
+    """Templates and exports are streamed from a temporary file."""
+    assert response.status_code == 200 and response.streaming
+    return response.getvalue()
+
+
+def table(response) -> list[dict]:
+    """The rows of a downloaded workbook as dicts keyed by header (the required mark " *" removed)."""
+    ws = load_workbook(io.BytesIO(body(response))).active
+    rows = list(ws.iter_rows(values_only=True))
+    headers = [str(h).replace(" *", "") for h in rows[0]]
+    return [dict(zip(headers, r)) for r in rows[1:]]
+
+
+def headers_of(response) -> list[str]:
+    return [c.value for c in load_workbook(io.BytesIO(body(response))).active[1]]
