@@ -15,12 +15,16 @@ The order must end with a unique field (``pk``) and its fields must not be NULL.
 
 - ``joined_text(model, link, field, separator, order_by)``: a related table's values joined into one column of
   the list's own query (a dispute's parties as "张三、李四"), instead of a second query to prefetch them.
+- ``unit_choices(user, levels=2)``: a list's unit filter, (pk, name, path) of the user's highest units and the
+  levels below them, kept per process for a minute (and dropped when a unit is saved here): the unit tree
+  changes a few times a year, the list is opened all day.
 - ``select_options(choices, selected)``: a filter bar's ``<option>`` list as one piece of HTML (a unit filter
   of two hundred 乡镇/街道 through the template engine cost more than the page's rows).
 """
 
 import datetime as dt
 import json
+import time
 from html import escape
 from dataclasses import dataclass, field
 
@@ -261,3 +265,45 @@ def joined_text(model, link: str, field: str, separator: str, order_by=("pk",), 
     else:
         joined = _GroupConcat(field, Value(separator))
     return Subquery(related.annotate(joined=joined).values("joined")[:1], output_field=TextField())
+
+
+UNIT_CHOICES_SECONDS = 60
+_unit_choices: dict = {}
+
+
+def forget_unit_choices(**_kwargs):
+    """Drop the kept unit filters (a unit was saved; units were written in bulk, as the load generator does)."""
+    connected = _unit_choices.get("connected")
+    _unit_choices.clear()
+    if connected:
+        _unit_choices["connected"] = True
+
+
+def unit_choices(user, levels: int = 2) -> list[tuple[int, str, str]]:
+    """(pk, name, path) of the active units a list can be filtered by: the user's highest units and ``levels`` below
+    them (no 内设机构), in tree order. A city overseer gets its districts and 乡镇/街道, not two thousand 村/社区."""
+    from django.db.models.signals import post_delete, post_save
+
+    from .models import Org
+    from .scope import scope_paths
+
+    if not _unit_choices.get("connected"):
+        post_save.connect(forget_unit_choices, sender=Org, dispatch_uid="pagination.unit_choices")
+        post_delete.connect(forget_unit_choices, sender=Org, dispatch_uid="pagination.unit_choices.delete")
+        _unit_choices["connected"] = True
+    paths = () if user.is_superuser else tuple(scope_paths(user))
+    top = 0 if user.is_superuser else min((p.count("/") - 2 for p in paths), default=0)
+    key = (user.is_superuser, paths, top + levels)
+    cached = _unit_choices.get(key)
+    if cached and cached[0] > time.monotonic():
+        return cached[1]
+    qs = Org.objects.all()
+    if not user.is_superuser:
+        q = Q(pk__in=[])
+        for path in paths:
+            q |= Q(path__startswith=path)
+        qs = qs.filter(q)
+    units = list(qs.filter(is_active=True, depth__lte=top + levels).exclude(kind=Org.Kind.DEPARTMENT)
+                 .order_by("path").values_list("pk", "name", "path"))
+    _unit_choices[key] = (time.monotonic() + UNIT_CHOICES_SECONDS, units)
+    return units

@@ -149,3 +149,12 @@ def test_a_first_page_beyond_the_exact_limit_is_estimated_on_postgresql(units, m
 def test_an_empty_filter_counts_nothing(units):
     page = keyset_page(RequestFactory().get("/units/"), Org.objects.filter(pk__in=[]), order=ORDER)
     assert page.object_list == [] and page.count == 0
+
+
+def test_the_unit_filter_offers_two_levels_below_the_users_units_and_a_new_unit_at_once(tree):
+    from yifa.core.pagination import unit_choices
+
+    names = [name for _pk, name, _path in unit_choices(tree.admin)]
+    assert tree.district.name in names and tree.township.name in names and tree.village.name not in names
+    Org.objects.create(name="新设街道", kind=Org.Kind.SUBDISTRICT, parent=tree.district)
+    assert "新设街道" in [name for _pk, name, _path in unit_choices(tree.admin)]

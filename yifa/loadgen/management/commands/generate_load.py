@@ -16,6 +16,7 @@ from django.core.management import BaseCommand, CommandError, call_command
 from django.db import connection, transaction
 from django.utils import timezone
 
+from yifa.core.pagination import forget_unit_choices
 from yifa.loadgen.context import SCALES, Context
 from yifa.loadgen.generators import APPS, generator
 from yifa.loadgen.models import LoadRun
@@ -74,6 +75,7 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
             self.stdout.write(f"ANALYZE: {time.perf_counter() - t0:.1f} s")
+        forget_unit_choices()  # units were written in bulk, without the signals that refresh the lists' unit filters
         seconds = time.perf_counter() - started
         counts = dict(sorted(writer.counts.items()))
         LoadRun.objects.create(scale=scale, seed=seed, until=until, apps=done, counts=counts, seconds=seconds,
