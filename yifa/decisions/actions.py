@@ -771,12 +771,11 @@ def import_ledger(rows: list[dict], *, by, org: Org) -> list[Decision]:
                 step.result = f"{row['opinion_number']}（台账导入）"
             steps.append(step)
     DecisionStep.objects.bulk_create(steps, batch_size=1000)
-    for decision, row in zip(decisions, rows):
-        audit.record("decisions.import_decision", decision, by=by, org=org,
-                     note=f"台账导入：{decision.get_kind_display()}“{decision.title}”（{decision.get_status_display()}）",
-                     changes={"status": [None, decision.status],
-                              "catalogue": [None, decision.catalogue_id]})
-        if decision.status == Decision.Status.DRAFTING and row.get("participation") == S.IN_PROGRESS:
-            deadlines.start(decision, COMMENT_RULE, start=decision.comment_opens_on, by=by, org=org,
-                            note="台账导入：公开征求意见")
+    audit.record_many("decisions.import_decision", decisions, by=by, org=org,
+                      note=lambda d: f"台账导入：{d.get_kind_display()}“{d.title}”（{d.get_status_display()}）",
+                      changes=lambda d: {"status": [None, d.status], "catalogue": [None, d.catalogue_id]})
+    deadlines.start_many([
+        deadlines.Clock(decision, COMMENT_RULE, decision.comment_opens_on, note="台账导入：公开征求意见")
+        for decision, row in zip(decisions, rows)
+        if decision.status == Decision.Status.DRAFTING and row.get("participation") == S.IN_PROGRESS], by=by, org=org)
     return decisions

@@ -9,7 +9,6 @@ import datetime as dt
 
 from yifa.core import deadlines
 from yifa.core.excel import Column, ImportResult, parse_date, parse_text
-from yifa.legal_review.actionkit import Periods
 from yifa.legal_review.importkit import RowChecks, labels, parse_year
 
 from .models import ACT, Decision, DecisionStep
@@ -84,7 +83,7 @@ def check(result: ImportResult, *, org, user, today: dt.date) -> None:
     c = RowChecks(result, COLUMNS, today)
     existing = set(Decision.objects.filter(org=org).values_list("catalogue__year", "title"))
     seen: dict = {}
-    periods = Periods(row.get("comment_opens_on") for _n, row in c.rows())
+    due = deadlines.DueDates(row.get("comment_opens_on") for _n, row in c.rows())
     for number, row in c.rows():
         for key in STEP_KEYS.values():
             row[key] = row.get(key) or S.PENDING
@@ -98,7 +97,7 @@ def check(result: ImportResult, *, org, user, today: dt.date) -> None:
             c.error(number, "category", "事项类型与类别不符：“三重一大”事项的类型为重大事项决策、重要干部任免、重大项目安排或"
                                         "大额度资金运作，重大行政决策为条例第三条所列类型。")
         _check_steps(c, number, row, status, label)
-        _check_participation(c, number, row, periods)
+        _check_participation(c, number, row, due)
         _check_outcome(c, number, row, status, label)
         c.unique(number, "title", (row.get("year"), row["title"]), existing=existing, seen=seen,
                  what=f"{row['year'] or ''}{'年度' if row.get('year') else ''}“{row['title']}”这一决策事项")
@@ -131,7 +130,7 @@ def _check_steps(c: RowChecks, number: int, row: dict, status: str, label: str) 
                 c.error(number, key, f"状态为“{label}”的，{K(kind).label}应已完成或依法不适用（{DecisionStep.ARTICLES[kind]}）。")
 
 
-def _check_participation(c: RowChecks, number: int, row: dict, periods: Periods) -> None:
+def _check_participation(c: RowChecks, number: int, row: dict, due: deadlines.DueDates) -> None:
     state = row["participation"]
     keys = ("comment_opens_on", "comment_closes_on", "adoption_published_on", "comment_short_reason")
     if state in (S.PENDING, S.WAIVED):
@@ -152,7 +151,7 @@ def _check_participation(c: RowChecks, number: int, row: dict, periods: Periods)
     if row["comment_closes_on"] <= row["comment_opens_on"]:
         c.error(number, "comment_closes_on", "征求意见截止日期应晚于开始日期。")
     elif not row.get("comment_short_reason"):
-        earliest = periods.due("decisions.public_comment", row["comment_opens_on"])
+        earliest = due("decisions.public_comment", row["comment_opens_on"])[0]
         if row["comment_closes_on"] < earliest:
             c.error(number, "comment_closes_on",
                     f"征求意见期限不足：{ACT}第十五条规定一般不少于30日，自{deadlines.fmt(row['comment_opens_on'])}开始的，"

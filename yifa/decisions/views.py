@@ -9,10 +9,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from yifa.core import deadlines
+from yifa.core import deadlines, imports
 from yifa.core.excel import export_response, template_response
 from yifa.core.scope import get_visible_or_404
-from yifa.legal_review.importkit import ledger_import
 from yifa.legal_review.interface import outcome as review_outcome
 from yifa.legal_review.viewkit import acting_org, docx, history, paginate, perform, require
 
@@ -58,18 +57,20 @@ def decision_list(request):
 LEDGER_TITLE = "重大行政决策台账"
 
 
+LEDGER = imports.Ledger(
+    title=LEDGER_TITLE, columns=ledger.COLUMNS, check=ledger.check, save=actions.import_ledger,
+    permission=can.can_create, denied="只有乡镇（街道）的经办人或负责人可以导入决策台账。", noun="件决策事项",
+    template_url="decisions:decision_template", list_url="decisions:decision_list", list_label="重大行政决策",
+    notes=("填写了“目录年度”的事项列入本单位该年度的决策事项目录；本单位还没有该年度目录的，导入时建立（编制中），"
+           "请随后登记党委同意并公布。",
+           "每个程序填待办理、办理中、已完成或依法不适用；仍在公开征求意见的事项自动开始计算征求意见期限；"
+           "合法性审查正在进行的，请填“待办理”，导入后在本系统送审。"))
+
+
 @login_required
 def decision_import(request):
-    """导入重大行政决策台账 into the acting unit: every row checked, nothing saved unless all are valid."""
-    return ledger_import(
-        request, allowed=can.can_create(request.user, acting_org(request)),
-        denied="只有乡镇（街道）的经办人或负责人可以导入决策台账。", columns=ledger.COLUMNS, check=ledger.check,
-        save=actions.import_ledger, title=LEDGER_TITLE, template_url="decisions:decision_template",
-        list_url="decisions:decision_list", notes=(
-            "填写了“目录年度”的事项列入本单位该年度的决策事项目录；本单位还没有该年度目录的，导入时建立（编制中），"
-            "请随后登记党委同意并公布。",
-            "仍在公开征求意见的事项自动开始计算征求意见期限；合法性审查正在进行的，请填“待办理”，导入后在本系统送审。",
-        ))
+    """导入重大行政决策台账 into the acting unit (core's import page: every row checked, all or nothing)."""
+    return imports.run(request, LEDGER)
 
 
 @login_required

@@ -1,12 +1,10 @@
 """Small helpers every action of the decision-and-rule modules shares."""
 
-import datetime as dt
 import re
 from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
 
-from yifa.core import deadlines
 from yifa.core.models import NumberSequence
 from yifa.core.workflow import InvalidTransition, allowed
 
@@ -30,26 +28,6 @@ def require_state(obj, action: str) -> None:
 
 
 # ---------------------------------------------------------------- 台账导入
-
-
-class Periods:
-    """Due days of statutory periods for a whole ledger: the calendar loaded once, each (rule, start) computed once
-    (a ledger of thousands of rows would otherwise read the calendar once a row)."""
-
-    def __init__(self, starts):
-        starts = [day for day in starts if day is not None]
-        self.calendar = (deadlines.WorkCalendar.load(min(starts), max(starts) + dt.timedelta(days=400))
-                         if starts else None)
-        self.rules: dict = {}
-        self.cache: dict = {}
-
-    def due(self, rule_code: str, start: dt.date) -> dt.date:
-        key = (rule_code, start)
-        if key not in self.cache:
-            if rule_code not in self.rules:
-                self.rules[rule_code] = deadlines.get_rule(rule_code)
-            self.cache[key] = deadlines.compute(self.rules[rule_code], start, calendar=self.calendar).due_on
-        return self.cache[key]
 
 
 def reserve_numbers(org, kind: str, fmt: str, numbers) -> None:

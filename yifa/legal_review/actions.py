@@ -310,11 +310,10 @@ def import_reviews(rows: list[dict], *, by, org: Org) -> list[ReviewRequest]:
         reviews.append(ReviewRequest(org=org, submitted_by=None, **fields))
     ReviewRequest.objects.bulk_create(reviews, batch_size=500)
     reserve_numbers(org, OPINION_KIND, OPINION_NUMBER, [r.opinion_number for r in reviews])
-    for review in reviews:
-        audit.record("legal_review.import_review", review, by=by, org=org,
-                     note=f"台账导入：{review.get_subject_display()}“{review.title}”（{review.get_status_display()}"
-                          + (f"，{review.opinion_number}" if review.opinion_number else "") + "）",
-                     changes={"status": [None, review.status], "opinion_number": [None, review.opinion_number or None]})
+    audit.record_many("legal_review.import_review", reviews, by=by, org=org,
+                      note=lambda r: f"台账导入：{r.get_subject_display()}“{r.title}”（{r.get_status_display()}"
+                                     + (f"，{r.opinion_number}" if r.opinion_number else "") + "）",
+                      changes=lambda r: {"status": [None, r.status], "opinion_number": [None, r.opinion_number or None]})
     return reviews
 
 
@@ -328,11 +327,10 @@ def import_advisers(rows: list[dict], *, by, org: Org) -> list[LegalAdviser]:
         fields.setdefault("is_active", True)
         advisers.append(LegalAdviser(**fields))
     LegalAdviser.objects.bulk_create(advisers, batch_size=500)
-    for adviser in advisers:
-        audit.record("legal_review.import_adviser", adviser, by=by, org=org,
-                     note=f"台账导入：{adviser.get_kind_display()} {adviser.name}，服务{adviser.org.name}",
-                     changes={"org": [None, adviser.org_id], "serves_from": [None, adviser.serves_from],
-                              "is_active": [None, adviser.is_active]})
+    audit.record_many("legal_review.import_adviser", advisers, by=by, org=org,
+                      note=lambda a: f"台账导入：{a.get_kind_display()} {a.name}，服务{a.org.name}",
+                      changes=lambda a: {"org": [None, a.org_id], "serves_from": [None, a.serves_from],
+                                         "is_active": [None, a.is_active]})
     return advisers
 
 
@@ -347,8 +345,7 @@ def import_services(rows: list[dict], *, by, org: Org) -> list[AdviserService]:
                                        kind=row["kind"], count=row.get("count") or 1, description=row["description"],
                                        recorded_by=by))
     AdviserService.objects.bulk_create(services, batch_size=500)
-    for service in services:
-        audit.record("legal_review.import_service", service, by=by, org=org,
-                     note=f"台账导入：{service.adviser.name} {service.get_kind_display()} {service.count}",
-                     changes={"kind": [None, service.kind], "count": [None, service.count]})
+    audit.record_many("legal_review.import_service", services, by=by, org=org,
+                      note=lambda s: f"台账导入：{s.adviser.name} {s.get_kind_display()} {s.count}",
+                      changes=lambda s: {"kind": [None, s.kind], "count": [None, s.count]})
     return services

@@ -94,18 +94,3 @@ class ServiceForm(forms.Form):
     kind = forms.ChoiceField(label="服务类型", choices=AdviserService.Kind.choices)
     count = forms.IntegerField(label="次数/条数", min_value=1, max_value=999, initial=1)
     description = forms.CharField(label="服务内容", widget=forms.Textarea(attrs={"rows": 3}))
-
-
-class ImportForm(forms.Form):
-    """台账导入 of the decision-and-rule modules (see importkit.py)."""
-
-    file = forms.FileField(label="台账文件（.xlsx）",
-                           help_text="请先下载导入模板，按表头填写；有任何一行出错，全部不导入。")
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError("请上传 .xlsx 格式的 Excel 文件（可用 Excel 或 WPS 另存为 .xlsx）。")
-        if upload.size > 20 * 1024 * 1024:
-            raise forms.ValidationError("文件不能超过 20 MB；请分批导入。")
-        return upload

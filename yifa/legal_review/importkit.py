@@ -1,25 +1,19 @@
-"""台账导入 shared by the decision-and-rule modules (重大行政决策, 行政规范性文件, 合法性审查 and 法律顾问).
+"""The cross-column checks of the 台账 the decision-and-rule modules import (重大行政决策, 行政规范性文件, 合法性审查,
+法律顾问名册 and 服务记录), shared by their ``ledger.py``.
 
-One page per ledger: the template download, the upload, every row checked (``yifa.core.excel.read_rows`` for the
-cells, then the module's cross-column checks: dates in order, states consistent with their dates, duplicates in
-the file and against the unit's records), every problem named by row and column, and nothing saved unless every
-row is valid (the module's import action is one transaction).
+The page, the reading of the cells, the progress and the one transaction are core's (``yifa.core.imports``); each
+module's ``ledger.check`` then looks across the columns of a row (dates in order, states consistent with their
+dates) and across rows (duplicates in the file and against the unit's records), naming the row and column of
+every problem.
 """
 
 import datetime as dt
-from typing import Callable
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
 
 from yifa.core import deadlines, excel
 from yifa.core.excel import Column, ImportResult, RowError
 
-from .forms import ImportForm
-from .viewkit import acting_org, require
-
-MAX_SHOWN = 200  # problems listed on the page; the count says how many there are in all
 BLANK = (None, "")
 
 
@@ -93,34 +87,3 @@ def orgs_by_name(orgs) -> dict[str, list]:
         if org.short_name and org.short_name != org.name:
             found.setdefault(org.short_name, []).append(org)
     return found
-
-
-def ledger_import(request, *, allowed: bool, denied: str, columns: list[Column],
-                  check: Callable[..., None], save: Callable[..., list], title: str, template_url: str,
-                  list_url: str, notes: tuple[str, ...] = ()):
-    """The import page: GET shows it; POST checks every row and saves all or nothing.
-
-    ``check(result, org=, user=, today=)`` adds the ledger's cross-column problems to ``result.errors``;
-    ``save(rows, by=, org=)`` is the module's import action (one transaction) returning the new records.
-    """
-    require(allowed, denied)
-    org = acting_org(request)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    errors: list[str] = []
-    if request.method == "POST" and form.is_valid():
-        result = excel.read_rows(form.cleaned_data["file"], columns)
-        # The cross-column checks run on the rows whose cells parsed, so every problem is listed at once.
-        check(result, org=org, user=request.user, today=deadlines.today())
-        if not result.ok:
-            errors = [str(e) for e in result.errors]
-        elif not result.rows:
-            errors = ["表格中没有数据行。"]
-        else:
-            created = save(result.rows, by=request.user, org=org)
-            messages.success(request, f"已从台账导入 {len(created)} 条记录。")
-            return redirect(list_url)
-    return render(request, "legal_review/import.html", {
-        "form": form, "errors": errors[:MAX_SHOWN], "error_count": len(errors), "title": title, "org": org,
-        "template_url": template_url, "list_url": list_url, "notes": notes,
-        "required": [c.header for c in columns if c.required],
-    }, status=400 if errors else 200)

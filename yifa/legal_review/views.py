@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from yifa.core import deadlines
+from yifa.core import deadlines, imports
 from yifa.core.excel import export_response, template_response
 from yifa.core.models import Org, Role, User
 from yifa.core.scope import get_visible_or_404
@@ -18,7 +18,6 @@ from . import actions, forms, indicators, ledger
 from . import permissions as can
 from .documents import opinion_document
 from .models import AdviserService, LegalAdviser, ReviewRequest
-from .importkit import ledger_import
 from .viewkit import acting_org, docx, history, paginate, perform, require, year_param
 
 # ---------------------------------------------------------------- review requests
@@ -66,16 +65,28 @@ def request_list(request):
     })
 
 
+REVIEW_IMPORT = imports.Ledger(
+    title=REVIEW_LEDGER, columns=ledger.REVIEW_COLUMNS, check=ledger.check_reviews, save=actions.import_reviews,
+    permission=can.can_request, denied="只有本单位经办人或负责人可以导入审查台账。", noun="件审查事项",
+    template_url="legal_review:request_template", list_url="legal_review:request_list", list_label="合法性审查",
+    notes=("导入的事项作为本单位的送审事项登记；尚未出具意见的，由本单位审核人员分派、审查。",
+           "审查意见书编号沿用台账中的编号，此后出具的意见书接续编号，不会重复。"))
+ROSTER_IMPORT = imports.Ledger(
+    title=ROSTER, columns=ledger.ADVISER_COLUMNS, check=ledger.check_advisers, save=actions.import_advisers,
+    permission=can.can_manage_advisers, denied="只有本单位工作人员可以导入法律顾问名册。", noun="名法律顾问",
+    template_url="legal_review:adviser_template", list_url="legal_review:adviser_list", list_label="法律顾问",
+    notes=("“服务单位”填写本单位或下属村（社区）的名称；同一单位同一聘期开始日已登记的同名法律顾问不会重复导入。",))
+SERVICE_IMPORT = imports.Ledger(
+    title=SERVICE_LEDGER, columns=ledger.SERVICE_COLUMNS, check=ledger.check_services, save=actions.import_services,
+    permission=can.can_manage_advisers, denied="只有本单位工作人员可以导入法律顾问服务记录。", noun="条服务记录",
+    template_url="legal_review:service_template", list_url="legal_review:service_list",
+    notes=("“法律顾问”填写名册中的姓名（须先导入或登记名册）；服务日期须在其聘期内。",))
+
+
 @login_required
 def request_import(request):
-    """导入合法性审查台账 into the acting unit: every row checked, nothing saved unless all are valid."""
-    return ledger_import(
-        request, allowed=can.can_request(request.user, acting_org(request)), denied="只有本单位经办人或负责人可以导入审查台账。",
-        columns=ledger.REVIEW_COLUMNS, check=ledger.check_reviews, save=actions.import_reviews, title=REVIEW_LEDGER,
-        template_url="legal_review:request_template", list_url="legal_review:request_list", notes=(
-            "导入的事项作为本单位的送审事项登记；尚未出具意见的，由本单位审核人员分派、审查。",
-            "审查意见书编号沿用台账中的编号，此后出具的意见书接续编号，不会重复。",
-        ))
+    """导入合法性审查台账 into the acting unit (core's import page: every row checked, all or nothing)."""
+    return imports.run(request, REVIEW_IMPORT)
 
 
 @login_required
@@ -242,13 +253,7 @@ def _adviser_form(request, data=None, instance=None):
 @login_required
 def adviser_import(request):
     """导入法律顾问名册: each row's 服务单位 is the acting unit or a 村（社区） below it."""
-    return ledger_import(
-        request, allowed=can.can_manage_advisers(request.user, acting_org(request)),
-        denied="只有本单位工作人员可以导入法律顾问名册。", columns=ledger.ADVISER_COLUMNS, check=ledger.check_advisers,
-        save=actions.import_advisers, title=ROSTER, template_url="legal_review:adviser_template",
-        list_url="legal_review:adviser_list", notes=(
-            "“服务单位”填写本单位或下属村（社区）的名称；同一单位同一聘期开始日已登记的同名法律顾问不会重复导入。",
-        ))
+    return imports.run(request, ROSTER_IMPORT)
 
 
 @login_required
@@ -360,13 +365,7 @@ def service_list(request):
 @login_required
 def service_import(request):
     """导入法律顾问服务记录: each row names an adviser of the unit's roster serving on that day."""
-    return ledger_import(
-        request, allowed=can.can_manage_advisers(request.user, acting_org(request)),
-        denied="只有本单位工作人员可以导入法律顾问服务记录。", columns=ledger.SERVICE_COLUMNS, check=ledger.check_services,
-        save=actions.import_services, title=SERVICE_LEDGER, template_url="legal_review:service_template",
-        list_url="legal_review:service_list", notes=(
-            "“法律顾问”填写名册中的姓名（须先导入或登记名册）；服务日期须在其聘期内。",
-        ))
+    return imports.run(request, SERVICE_IMPORT)
 
 
 @login_required

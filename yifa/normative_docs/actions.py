@@ -17,7 +17,7 @@ from yifa.core.models import Org
 from yifa.core.numbering import next_number
 from yifa.core.workflow import InvalidTransition, transition
 from yifa.legal_review import actions as legal_review
-from yifa.legal_review.actionkit import PUBLIC, Periods, require_state, required, reserve_numbers
+from yifa.legal_review.actionkit import PUBLIC, require_state, required, reserve_numbers
 from yifa.legal_review.interface import ReviewOutcome
 
 from .models import GB_37, Cleanup, CleanupItem, DocumentComment, Filing, NormativeDocument
@@ -484,7 +484,7 @@ def import_ledger(rows: list[dict], *, by, org: Org) -> list[NormativeDocument]:
     (normative.correction), and the unit the 定期清理 clock if none runs; finished steps none.
     """
     validity = deadlines.get_rule(VALIDITY_RULE)
-    periods = Periods([row.get("published_on") for row in rows] + [row.get("ordered_on") for row in rows])
+    due = deadlines.DueDates([row.get("published_on") for row in rows] + [row.get("ordered_on") for row in rows])
     documents = []
     for row in rows:
         document = NormativeDocument(
@@ -501,7 +501,7 @@ def import_ledger(rows: list[dict], *, by, org: Org) -> list[NormativeDocument]:
     filings = {}
     for document, row in zip(documents, rows):
         if row.get("filed_on"):
-            due_on = periods.due(FILING_RULE, document.published_on)
+            due_on = due(FILING_RULE, document.published_on)[0]
             filing = Filing(
                 document=document, filed_to=filing_authority(org), filed_on=row["filed_on"], due_on=due_on,
                 on_time=row["filed_on"] <= due_on, report="（台账导入）",
@@ -509,25 +509,30 @@ def import_ledger(rows: list[dict], *, by, org: Org) -> list[NormativeDocument]:
                 answer_kind=row.get("answer_kind") or "", answered_on=row.get("answered_on"))
             if filing.ordered_on:
                 filing.corrections, filing.reviewed_on = 1, filing.ordered_on
-                filing.correction_due_on = periods.due(CORRECTION_RULE, filing.ordered_on)
+                filing.correction_due_on = due(CORRECTION_RULE, filing.ordered_on)[0]
                 filing.answered_late = bool(filing.answered_on and filing.answered_on > filing.correction_due_on)
             filings[document.pk] = filing
     Filing.objects.bulk_create(filings.values(), batch_size=500)
+
+    def note(document) -> str:
+        filing = filings.get(document.pk)
+        filed = (f"；{fmt(filing.filed_on)}报送{filing.filed_to.name}备案" + ("" if filing.on_time else "（逾期）")
+                 if filing else "")
+        return f"台账导入：{document}（{document.get_status_display()}）{filed}"
+
+    audit.record_many("normative_docs.import_document", documents, by=by, org=org, note=note,
+                      changes=lambda d: {"status": [None, d.status], "number": [None, d.number or None]})
+    clocks = []
     for document in documents:
         filing = filings.get(document.pk)
-        note = f"台账导入：{document}（{document.get_status_display()}）"
-        if filing:
-            note += f"；{fmt(filing.filed_on)}报送{filing.filed_to.name}备案" + ("" if filing.on_time else "（逾期）")
-        audit.record("normative_docs.import_document", document, by=by, org=org, note=note,
-                     changes={"status": [None, document.status], "number": [None, document.number or None]})
         if document.status == S.COMMENTING:
-            deadlines.start(document, comment_rule(document), start=document.comment_opens_on, by=by, org=org,
-                            note="台账导入：公开征求意见")
+            clocks.append(deadlines.Clock(document, comment_rule(document), document.comment_opens_on,
+                                          note="台账导入：公开征求意见"))
         elif document.status == S.PUBLISHED and not filing:
-            deadlines.start(document, FILING_RULE, start=document.published_on, by=by, org=org, note="台账导入：报送备案")
+            clocks.append(deadlines.Clock(document, FILING_RULE, document.published_on, note="台账导入：报送备案"))
         if filing and filing.status == Filing.Status.CORRECTION:
-            deadlines.start(filing, CORRECTION_RULE, start=filing.ordered_on, by=by, org=org,
-                            note="台账导入：备案审查纠正")
+            clocks.append(deadlines.Clock(filing, CORRECTION_RULE, filing.ordered_on, note="台账导入：备案审查纠正"))
+    deadlines.start_many(clocks, by=by, org=org, due=due)
     today = deadlines.today()
     in_force = [d.published_on for d in documents
                 if d.status == S.PUBLISHED and d.current_validity(today) in (V.VALID, V.AMENDED)]

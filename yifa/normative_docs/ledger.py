@@ -11,7 +11,6 @@ import datetime as dt
 
 from yifa.core import deadlines
 from yifa.core.excel import Column, ImportResult, parse_date, parse_int, parse_text
-from yifa.legal_review.actionkit import Periods
 from yifa.legal_review.importkit import YES_NO, RowChecks, labels
 
 from .models import GB_37, Filing, NormativeDocument
@@ -87,7 +86,7 @@ def check(result: ImportResult, *, org, user, today: dt.date) -> None:
     c = RowChecks(result, COLUMNS, today)
     existing = set(NormativeDocument.objects.filter(org=org).exclude(number="").values_list("number", flat=True))
     seen: dict = {}
-    periods = Periods(row.get("comment_opens_on") for _n, row in c.rows())
+    due = deadlines.DueDates(row.get("comment_opens_on") for _n, row in c.rows())
     validity_rule = deadlines.get_rule("normative.validity")
     for number, row in c.rows():
         status = row["status"]
@@ -117,7 +116,7 @@ def check(result: ImportResult, *, org, user, today: dt.date) -> None:
             for key in ("number", "registered_on", "published_on", "effective_on"):
                 c.refuse(number, row, key, "已终止制定的文件没有登记编号、也未公布")
         _check_review(c, number, row, status)
-        _check_comment(c, number, row, periods)
+        _check_comment(c, number, row, due)
         _check_publication(c, number, row, status, label, validity_rule, org)
         c.not_before(number, row, "reviewed_on", "comment_closed_on", "合法性审核应在征求意见结束之后。")
         c.not_before(number, row, "deliberated_on", "reviewed_on",
@@ -137,7 +136,7 @@ def _check_review(c: RowChecks, number: int, row: dict, status: str) -> None:
         c.error(number, "review_conclusion", "已通过合法性审核的，状态应为“已通过合法性审核”或其后的状态。")
 
 
-def _check_comment(c: RowChecks, number: int, row: dict, periods: Periods) -> None:
+def _check_comment(c: RowChecks, number: int, row: dict, due: deadlines.DueDates) -> None:
     opens, closes = row.get("comment_opens_on"), row.get("comment_closes_on")
     if not (opens and closes):
         return
@@ -145,7 +144,7 @@ def _check_comment(c: RowChecks, number: int, row: dict, periods: Periods) -> No
         c.error(number, "comment_closes_on", "征求意见截止日期应晚于开始日期。")
         return
     rule = "normative.comment_business" if row.get("touches_business") else "normative.comment"
-    earliest = periods.due(rule, opens)
+    earliest = due(rule, opens)[0]
     if closes < earliest:
         scope = "与市场主体生产经营活动密切相关的，" if row.get("touches_business") else ""
         period = "30日" if row.get("touches_business") else "7个工作日"

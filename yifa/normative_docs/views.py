@@ -11,10 +11,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from yifa.core import deadlines
+from yifa.core import deadlines, imports
 from yifa.core.excel import export_response, template_response
 from yifa.core.scope import get_visible_or_404
-from yifa.legal_review.importkit import ledger_import
 from yifa.legal_review.interface import outcome as review_outcome
 from yifa.legal_review.viewkit import acting_org, docx, history, paginate, perform, require
 
@@ -70,18 +69,21 @@ def document_list(request):
     })
 
 
+LEDGER = imports.Ledger(
+    title=LEDGER_TITLE, columns=ledger.COLUMNS, check=ledger.check, save=actions.import_ledger,
+    permission=can.can_create, denied="只有乡镇（街道）的经办人或负责人可以导入规范性文件台账。", noun="件规范性文件",
+    template_url="normative_docs:document_template", list_url="normative_docs:document_list",
+    list_label="行政规范性文件",
+    notes=("按状态填写已经过的各环节（征求意见、合法性审核、集体审议、登记编号、公布）的日期，尚未经过的环节留空。",
+           "已公布的文件按施行日期和有效期（月）计算有效期至；填写了报备日期的同时登记备案（按公布日期判断是否按时报备），"
+           "未报备的自动开始计算报备期限。",
+           "正在公开征求意见的文件自动开始计算征求意见期限；合法性审核中的，请按“意见已研究处理”导入，导入后在本系统送审。"))
+
+
 @login_required
 def document_import(request):
-    """导入行政规范性文件台账 into the acting unit: every row checked, nothing saved unless all are valid."""
-    return ledger_import(
-        request, allowed=can.can_create(request.user, acting_org(request)),
-        denied="只有乡镇（街道）的经办人或负责人可以导入规范性文件台账。", columns=ledger.COLUMNS, check=ledger.check,
-        save=actions.import_ledger, title=LEDGER_TITLE, template_url="normative_docs:document_template",
-        list_url="normative_docs:document_list", notes=(
-            "已公布的文件按施行日期和有效期（月）计算有效期至；填写了报备日期的同时登记备案（按公布日期判断是否按时报备），"
-            "未报备的自动开始计算报备期限。",
-            "正在公开征求意见的文件自动开始计算征求意见期限；合法性审核中的，请按“意见已研究处理”导入，导入后在本系统送审。",
-        ))
+    """导入行政规范性文件台账 into the acting unit (core's import page: every row checked, all or nothing)."""
+    return imports.run(request, LEDGER)
 
 
 @login_required

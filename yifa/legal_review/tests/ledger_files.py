@@ -37,3 +37,12 @@ def table(response) -> list[dict]:
 
 def headers_of(response) -> list[str]:
     return [c.value for c in load_workbook(io.BytesIO(body(response))).active[1]]
+
+
+def problems(response) -> list[str]:
+    """The problems a refused import lists, as ``第 3 行“列”：…`` lines; nothing was saved."""
+    from yifa.core.imports import page_problems
+
+    page = response.content.decode()
+    assert response.status_code == 200 and "未导入任何数据" in page, page[-2000:]
+    return page_problems(page)
