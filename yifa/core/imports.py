@@ -25,9 +25,12 @@ hash chain computed in Python) and ``deadlines.start_many`` (the clocks).
 
 from __future__ import annotations
 
+import html
 import inspect
 import json
 import logging
+import re
+import secrets
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -36,7 +39,6 @@ from typing import Any, Callable, Generator
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.contrib.messages.storage.session import SessionStorage
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, connections, models, router, transaction
 from django.db.models.base import ModelState
@@ -48,8 +50,8 @@ from . import audit
 from .excel import MAX_IMPORT_ROWS, Column, ImportResult, RowError, drain, read
 from .models import NumberSequence
 
-__all__ = ["Ledger", "run", "view", "drain", "build", "insert_steps", "bulk_insert", "take_numbers", "ImportForm",
-           "MAX_SHOWN"]
+__all__ = ["Ledger", "run", "view", "drain", "build", "insert_steps", "save_records", "bulk_insert", "take_numbers",
+           "ImportForm", "MAX_SHOWN", "page_problems"]
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +59,7 @@ MAX_SHOWN = 200      # problems listed; the total is given too
 NDJSON = "application/x-ndjson"
 PROGRESS_SECONDS = 0.25  # at most about four progress lines a second
 MAX_BYTES = 20 * 1024 * 1024
+DONE_KEY = "yifa_import_done"
 
 
 class ImportForm(forms.Form):
@@ -118,6 +121,10 @@ def run(request, ledger: Ledger):
     form = ImportForm(request.POST or None, request.FILES or None)
     streamed = request.method == "POST" and NDJSON in request.headers.get("Accept", "")
     if request.method != "POST":
+        if request.GET.get("done") and hasattr(request, "session"):
+            collected = _collect(request)
+            if collected is not None:
+                return collected
         return _page(request, ledger, org, form)
     if not form.is_valid():
         if streamed:
@@ -151,7 +158,7 @@ def _steps(request, ledger: Ledger, org, upload) -> Generator[dict, None, dict]:
             result: ImportResult = stop.value
             break
         yield {"stage": "check", "done": done, "total": total}
-    if result.ok and ledger.check is not None:
+    if ledger.check is not None:  # on the rows whose cells parsed, so every problem is listed at once
         _call_check(ledger.check, result, org=org, user=user)
     rows = result.rows
     if result.ok and not rows:
@@ -211,6 +218,21 @@ def _plain(error: RowError) -> dict:
     return {"row": error.row, "column": error.column, "message": error.message}
 
 
+_PROBLEM = re.compile(r'<td data-label="行">(.*?)</td><td data-label="列">(.*?)</td><td data-label="问题">(.*?)</td>', re.S)
+
+
+def page_problems(page) -> list[str]:
+    """The problems an import page lists, as lines like ``第 3 行“收到日期”：…`` (``str(RowError)``), for tests and
+    scripts that read the page."""
+    text = page.decode() if isinstance(page, bytes) else page
+    lines = []
+    for row, column, message in _PROBLEM.findall(text):
+        row, column, message = html.unescape(row), html.unescape(column), html.unescape(message)
+        where = (row if row != "—" else "") + (f"“{column}”" if column != "—" else "")
+        lines.append(f"{where}：{message}" if where else message)
+    return lines
+
+
 # ---------------------------------------------------------------- page and stream
 
 
@@ -251,7 +273,7 @@ def _stream(request, steps: Generator | None, outcome: dict | None):
         if pending is not None:
             yield _line(pending)
         if final.get("ok"):
-            _flash(request, final["message"])
+            final = {**final, "redirect": _remember(request, final)}
         yield _line(final)
 
     response = StreamingHttpResponse(lines(), content_type=f"{NDJSON}; charset=utf-8")
@@ -264,15 +286,30 @@ def _line(message: dict) -> bytes:
     return (json.dumps(message, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def _flash(request, text: str) -> None:
-    """The success message for the list the page goes to next. The answer's headers (and the session cookie) went
-    out before the import finished, so the message is put in the session directly."""
+def _remember(request, outcome: dict) -> str:
+    """Where the page goes after a streamed import. The answer's headers (and any message cookie) went out before
+    the import finished, so the outcome waits in the session under a one-time key, and the page comes back to this
+    view (``?done=key``), which shows the message and sends the user on to the list."""
     if not hasattr(request, "session"):
-        return
-    storage = SessionStorage(request)
-    storage.add(messages.SUCCESS, text)
-    storage.update(None)
+        return outcome["redirect"]
+    key = secrets.token_urlsafe(12)
+    done = request.session.get(DONE_KEY, {})
+    done = dict(list(done.items())[-4:])  # a few at most, should some never be collected
+    done[key] = {"message": outcome["message"], "redirect": outcome["redirect"]}
+    request.session[DONE_KEY] = done
     request.session.save()
+    return f"{request.path}?done={key}"
+
+
+def _collect(request):
+    """The one-time return after a streamed import: its message, then the list."""
+    done = request.session.get(DONE_KEY, {})
+    outcome = done.pop(request.GET["done"], None)
+    if outcome is None:
+        return None
+    request.session[DONE_KEY] = done
+    messages.success(request, outcome["message"])
+    return redirect(outcome["redirect"])
 
 
 # ---------------------------------------------------------------- saving in bulk
@@ -395,6 +432,17 @@ def build(model: type[models.Model], rows, **common) -> list:
             state.fields_cache = dict(cache)
         data["_state"] = state
         objects.append(obj)
+    return objects
+
+
+def save_records(model: type[models.Model], objects: list, *, by, org, action: str, changes=None,
+                 share: float = 0.8) -> Generator[int, None, list]:
+    """The common part of a ledger's save: insert the new ``objects`` (progress up to ``share`` of the rows), then
+    give each an ``action`` audit entry (``"<app>.import_row"``, note 从台账导入, ``changes`` a function of the
+    record). ``yield from`` it inside the save; returns ``objects``."""
+    for saved in insert_steps(model, objects):
+        yield int(saved * share)
+    audit.record_many(action, objects, by=by, org=org, note="从台账导入", changes=changes)
     return objects
 
 

@@ -447,11 +447,8 @@ def save_requests(rows: list[dict], *, by, org):
     for clock in clocks:
         if clock.rule == REPLY:
             clock.target.reply_due_on = due(REPLY, clock.start, clock.pauses)[0]
-    for saved in imports.insert_steps(InfoRequest, requests):
-        yield saved * 8 // 10
-    audit.record_many("disclosure.import_row", requests, by=by, org=org, note="从台账导入",
-                      changes=lambda r: {"status": [None, r.status], "number": [None, r.number]})
-    yield len(requests) * 9 // 10
+    yield from imports.save_records(InfoRequest, requests, by=by, org=org, action="disclosure.import_row",
+                                    changes=lambda r: {"status": [None, r.status], "number": [None, r.number]})
     deadlines.start_many(clocks, by=by, org=org, due=due)
     audit.record("disclosure.import_requests", None, by=by, org=org, note=f"导入依申请公开台账 {len(requests)} 条",
                  changes={"count": [0, len(requests)]})
@@ -505,10 +502,9 @@ def save_publications(rows: list[dict], *, by, org):
         for pub, text in zip(group, imports.take_numbers(org, "disclosure.publication", year, len(group),
                                                          fmt=INDEX_NUMBER, taken=taken)):
             pub.index_number = text
-    for saved in imports.insert_steps(ProactiveDisclosure, pubs):
-        yield saved * 8 // 10
-    audit.record_many("disclosure.import_row", pubs, by=by, org=org, note="从台账导入",
-                      changes=lambda p: {"status": [None, p.status], "index_number": [None, p.index_number]})
+    yield from imports.save_records(
+        ProactiveDisclosure, pubs, by=by, org=org, action="disclosure.import_row",
+        changes=lambda p: {"status": [None, p.status], "index_number": [None, p.index_number]})
     deadlines.start_many([deadlines.Clock(pub, PROACTIVE, pub.formed_on) for pub in pubs
                           if pub.status == PUB.Status.DRAFT], by=by, org=org)
     audit.record("disclosure.import_publications", None, by=by, org=org, note=f"导入主动公开台账 {len(pubs)} 条",

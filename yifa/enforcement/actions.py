@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from yifa.core import attachments, audit, deadlines
+from yifa.core import attachments, audit, deadlines, imports
 from yifa.core.identity import mask_id, mask_name, validate_id_number, validate_uscc
 from yifa.core.numbering import next_number
 from yifa.core.workflow import InvalidTransition, allowed, transition
@@ -246,7 +246,8 @@ OFFICER_FIELDS = ("user", "name", "post", "cert_number", "issuing_body", "domain
                   "status", "in_inspection_pool")
 
 
-def _check_cert_fields(data: dict) -> None:
+def check_cert_fields(data: dict) -> None:
+    """执法证 fields together (号, 发证机关, 有效期) and in order; also checked row by row on import."""
     issued, expires = data.get("issued_on"), data.get("expires_on")
     if issued and expires and expires < issued:
         raise ValidationError({"expires_on": "有效期至不能早于发证日期。"})
@@ -258,7 +259,7 @@ def _check_cert_fields(data: dict) -> None:
 def create_officer(*, by, org, **fields) -> Officer:
     data = {k: v for k, v in fields.items() if k in OFFICER_FIELDS}
     data["cert_number"] = (data.get("cert_number") or "").strip()
-    _check_cert_fields(data)
+    check_cert_fields(data)
     if data["cert_number"] and Officer.objects.filter(cert_number=data["cert_number"]).exists():
         raise ValidationError({"cert_number": "该执法证号已登记。"})
     officer = Officer.objects.create(org=org, **data)
@@ -271,7 +272,7 @@ def create_officer(*, by, org, **fields) -> Officer:
 def update_officer(officer: Officer, *, by, **fields) -> Officer:
     data = {k: v for k, v in fields.items() if k in OFFICER_FIELDS}
     merged = {f: data.get(f, getattr(officer, f)) for f in ("cert_number", "issuing_body", "issued_on", "expires_on")}
-    _check_cert_fields(merged)
+    check_cert_fields(merged)
     if data.get("cert_number") and Officer.objects.filter(cert_number=data["cert_number"]).exclude(
             pk=officer.pk).exists():
         raise ValidationError({"cert_number": "该执法证号已登记。"})
@@ -318,43 +319,33 @@ def create_target(*, by, org, **fields) -> InspectionTarget:
     return target
 
 
-@transaction.atomic
-def import_targets(rows: list[dict], *, by, org) -> int:
-    """Excel 台账导入: all rows or none (the caller has validated every cell)."""
-    seen = set()
-    for number, row in enumerate(rows, start=2):
-        code = row["uscc"]
-        if code in seen:
-            raise ValidationError(f"第 {number} 行：统一社会信用代码 {code} 在表中重复。")
-        seen.add(code)
-    existing = set(InspectionTarget.objects.filter(org=org, uscc__in=seen).values_list("uscc", flat=True))
-    if existing:
-        raise ValidationError(f"以下统一社会信用代码已在名录中：{'、'.join(sorted(existing))}。未导入任何一行。")
-    text = ("industry", "address", "legal_rep", "phone")
-    InspectionTarget.objects.bulk_create([
-        InspectionTarget(org=org, **{k: ("" if v is None and k in text else v) for k, v in row.items()}) for row in rows])
-    audit.record("enforcement.import_targets", org, by=by, org=org, note=f"导入检查对象 {len(rows)} 个")
-    return len(rows)
+def save_targets(rows: list[dict], *, by, org):
+    """导入检查对象名录 (rows checked by ``ledgers.check_targets``): all in the caller's transaction, each with an
+    ``enforcement.import_row`` audit entry. A generator for ``core.imports``: yields rows saved, returns them."""
+    targets = imports.build(InspectionTarget, rows, org=org)
+    yield from imports.save_records(InspectionTarget, targets, by=by, org=org, action="enforcement.import_row")
+    audit.record("enforcement.import_targets", org, by=by, org=org, note=f"导入检查对象 {len(targets)} 个")
+    yield len(targets)
+    return targets
 
 
 @transaction.atomic
-def import_officers(rows: list[dict], *, by, org) -> int:
-    for number, row in enumerate(rows, start=2):
-        try:
-            _check_cert_fields(row)
-        except ValidationError as error:
-            raise ValidationError(f"第 {number} 行：{'；'.join(error.messages)}")
-    codes = [r["cert_number"] for r in rows if r.get("cert_number")]
-    if len(codes) != len(set(codes)):
-        raise ValidationError("表中有重复的执法证号。未导入任何一行。")
-    taken = set(Officer.objects.filter(cert_number__in=codes).values_list("cert_number", flat=True))
-    if taken:
-        raise ValidationError(f"以下执法证号已登记：{'、'.join(sorted(taken))}。未导入任何一行。")
-    text = ("cert_number", "issuing_body", "domains", "post")
-    for row in rows:
-        Officer.objects.create(org=org, **{k: ("" if v is None and k in text else v) for k, v in row.items()})
-    audit.record("enforcement.import_officers", org, by=by, org=org, note=f"导入执法人员 {len(rows)} 名")
-    return len(rows)
+def import_targets(rows: list[dict], *, by, org) -> list[InspectionTarget]:
+    return imports.drain(save_targets(rows, by=by, org=org))
+
+
+def save_officers(rows: list[dict], *, by, org):
+    """导入执法人员名录 (rows checked by ``ledgers.check_officers``). A generator for ``core.imports``."""
+    officers = imports.build(Officer, rows, org=org)
+    yield from imports.save_records(Officer, officers, by=by, org=org, action="enforcement.import_row")
+    audit.record("enforcement.import_officers", org, by=by, org=org, note=f"导入执法人员 {len(officers)} 名")
+    yield len(officers)
+    return officers
+
+
+@transaction.atomic
+def import_officers(rows: list[dict], *, by, org) -> list[Officer]:
+    return imports.drain(save_officers(rows, by=by, org=org))
 
 
 # ---------------------------------------------------------------- 双随机抽查

@@ -93,10 +93,6 @@ class TargetForm(forms.ModelForm):
         return validate_phone(value) if value else ""
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(label="Excel 文件（.xlsx）", help_text="请使用“下载模板”得到的表格填写；任何一行有错都不会导入。")
-
-
 # ---------------------------------------------------------------- 双随机 and inspections
 
 

@@ -1,15 +1,12 @@
 """Excel 台账 in and out (``core.excel``): 检查对象名录, 执法人员, 行政处罚案件, 执法检查."""
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
 
-from yifa.core.excel import Column, export_response, parse_date, parse_text, read_rows, template_response
+from yifa.core.excel import Column, ImportResult, RowError, export_response, parse_date, parse_text, template_response
 from yifa.core.identity import mask_id, validate_uscc
 
 from . import actions
-from .forms import ImportForm
-from .models import EnforcementCase, InspectionTarget
+from .models import EnforcementCase, InspectionTarget, Officer
 
 Case = EnforcementCase
 
@@ -63,34 +60,42 @@ def officer_template():
     return template_response(OFFICER_COLUMNS, title="执法人员名录", filename="执法人员名录导入模板.xlsx")
 
 
-def import_view(request, org, *, kind: str):
-    """Read the upload; save every row in one transaction or none, listing each bad cell in Chinese."""
-    form = ImportForm(request.POST, request.FILES)
-    back = "enforcement:target_list" if kind == "targets" else "enforcement:officer_list"
-    columns = TARGET_COLUMNS if kind == "targets" else OFFICER_COLUMNS
-    errors: list[str] = []
-    if not form.is_valid():
-        errors = ["请选择要导入的 .xlsx 文件。"]
-    else:
-        result = read_rows(form.cleaned_data["file"], columns)
-        if not result.ok:
-            errors = [str(e) for e in result.errors]
-        elif not result.rows:
-            errors = ["表格中没有数据行。"]
-        else:
-            try:
-                if kind == "targets":
-                    n = actions.import_targets(result.rows, by=request.user, org=org)
-                else:
-                    n = actions.import_officers([{k: v for k, v in r.items()} for r in result.rows],
-                                                by=request.user, org=org)
-                messages.success(request, f"已导入 {n} 行。")
-                return redirect(back)
-            except ValidationError as error:
-                errors = error.messages
-    return render(request, "enforcement/import_errors.html", {"errors": errors, "back": back,
-                                                              "title": "导入检查对象" if kind == "targets" else "导入执法人员"},
-                  status=400)
+def check_targets(result: ImportResult, org) -> None:
+    """The target import's cross-row checks (``core.imports``): a 统一社会信用代码 once in the sheet and not yet in
+    the unit's 名录."""
+    header = "统一社会信用代码"
+    existing = set(InspectionTarget.objects.filter(org=org).values_list("uscc", flat=True))
+    seen: dict[str, int] = {}
+    for number, row in result.numbered:
+        code = row["uscc"]
+        if code in existing:
+            result.errors.append(RowError(number, header, f"{code} 已在本单位检查对象名录中。"))
+        elif code in seen:
+            result.errors.append(RowError(number, header, f"与第 {seen[code]} 行重复。"))
+        seen.setdefault(code, number)
+
+
+def check_officers(result: ImportResult) -> None:
+    """The officer import's cross-row checks: certificate fields together and in order, a 执法证号 once in the
+    sheet and not yet registered (执法证号 are unique across units)."""
+    header = {c.key: c.header for c in OFFICER_COLUMNS}
+    taken = set(Officer.objects.exclude(cert_number="").values_list("cert_number", flat=True))
+    seen: dict[str, int] = {}
+    for number, row in result.numbered:
+        try:
+            actions.check_cert_fields(row)
+        except ValidationError as error:
+            problems = error.message_dict.items() if hasattr(error, "error_dict") else [("cert_number", error.messages)]
+            for key, messages in problems:
+                result.errors.extend(RowError(number, header[key], m) for m in messages)
+        code = row.get("cert_number")
+        if not code:
+            continue
+        if code in taken:
+            result.errors.append(RowError(number, header["cert_number"], f"{code} 已登记。"))
+        elif code in seen:
+            result.errors.append(RowError(number, header["cert_number"], f"与第 {seen[code]} 行重复。"))
+        seen.setdefault(code, number)
 
 
 def export_targets(targets):

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from yifa.core import deadlines
+from yifa.core import deadlines, imports
 from yifa.core.attachments import attachments_of
 from yifa.core.audit import target_label
 from yifa.core.models import AuditEntry, Org, Role, User
@@ -820,7 +820,6 @@ def officer_list(request):
     return render(request, "enforcement/officer_list.html", {
         "officers": listed, "today": today, "rate": rate, "show": show, "can_manage": can_manage,
         "reviewers": _org_filter(request, LegalReviewer.objects.visible_to(request.user).select_related("org", "user")),
-        "import_form": forms.ImportForm(),
     })
 
 
@@ -882,7 +881,7 @@ def target_list(request):
     page = Paginator(targets.order_by("org__path", "uscc"), 50).get_page(request.GET.get("page"))
     can_manage = bool(request.user.active_membership) and perm.may_manage_registers(request.user, _unit(request))
     return render(request, "enforcement/target_list.html", {
-        "page": page, "query": query, "can_manage": can_manage, "import_form": forms.ImportForm()})
+        "page": page, "query": query, "can_manage": can_manage})
 
 
 @login_required
@@ -900,20 +899,35 @@ def target_new(request):
         "form": form, "title": "登记检查对象", "back": reverse("enforcement:target_list")})
 
 
+def _register_ledger(kind: str, title: str, **spec) -> imports.Ledger:
+    """A register's 台账 import (``core.imports``), into the acting 执法主体, by those who keep its registers."""
+    return imports.Ledger(
+        title=title, permission=perm.may_manage_registers, org=_unit,
+        denied=f"只有本单位经办人、负责人或管理员可以导入{title}。",
+        template_url=lambda: reverse(f"enforcement:{kind}_import") + "?template=1",
+        list_url=f"enforcement:{kind}_list", **spec)
+
+
 IMPORTS = {
-    "officers": (ledgers.officer_template, "enforcement:officer_list", "执法人员"),
-    "targets": (ledgers.target_template, "enforcement:target_list", "检查对象"),
+    "officers": (ledgers.officer_template, _register_ledger(
+        "officer", "执法人员名录", columns=ledgers.OFFICER_COLUMNS, check=ledgers.check_officers,
+        save=actions.save_officers, list_label="执法人员", noun="名执法人员",
+        notes=("填写执法证号的，须同时填写发证机关和有效期；执法证号不能与已登记的重复。",))),
+    "targets": (ledgers.target_template, _register_ledger(
+        "target", "检查对象名录", columns=ledgers.TARGET_COLUMNS, check=ledgers.check_targets,
+        save=actions.save_targets, list_label="检查对象", noun="个检查对象",
+        notes=("统一社会信用代码按 GB 32100 校验位检查，不能与本单位名录中已有的重复。",))),
 }
 
 
 @login_required
 def register_import(request, kind):
-    """Excel 台账导入 of a register: GET ?template=1 gives the template; POST imports all rows or none."""
-    template, back, what = IMPORTS[kind]
-    org = _managed_unit(request, f"导入{what}")
-    if request.method == "GET":
-        return template() if request.GET.get("template") else redirect(back)
-    return ledgers.import_view(request, org, kind=kind)
+    """Excel 台账导入 of a register (``core.imports``); GET ?template=1 gives the template."""
+    template, ledger = IMPORTS[kind]
+    if request.method == "GET" and request.GET.get("template"):
+        _managed_unit(request, f"下载{ledger.title}模板")
+        return template()
+    return imports.run(request, ledger)
 
 
 # ---------------------------------------------------------------- 双随机抽查 and 执法检查

@@ -9,11 +9,10 @@ import datetime as dt
 import secrets
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
-from django.urls import reverse
+from django.db import transaction
 from django.utils import timezone
 
-from yifa.core import audit, deadlines
+from yifa.core import audit, deadlines, imports
 from yifa.core.attachments import attach
 from yifa.core.models import Attachment
 from yifa.core.models.deadlines import Deadline
@@ -781,15 +780,16 @@ def scan_warnings(*, by, orgs=None) -> int:
 # ------------------------------------------------------------------ 台账导入
 
 
-@transaction.atomic
-def import_ledger(rows: list[dict], *, by, org) -> list[DisputeCase]:
-    """台账导入: every row becomes a case with its history, all or nothing (the caller validated the cells).
+def save_ledger(rows: list[dict], *, by, org):
+    """台账导入: every row becomes a case with its history, all in the caller's transaction (the rows' cells and
+    cross-column rules were checked by ``ledger.check_rows``).
 
-    Imported history is recorded as facts, in bulk, since a unit's ledger runs to thousands of rows: each
-    year's 登记编号 are taken in one step, cases, parties and clocks are inserted together, and the import is
-    audited once with the id of every case it created (per-row actions would cost a dozen statements and
-    four audit entries a row). Accepted rows get their one-month clock (若干规定 第三十三条): completed on the
-    recorded 调结日期 (按期 or 逾期) or, for rows still being mediated, running.
+    Imported history is recorded as facts, in bulk, since a unit's ledger runs to thousands of rows: each year's
+    登记编号 are taken in one step, cases, parties and clocks are inserted together, each case gets a
+    ``mediation.import_row`` audit entry and the import one more with the id of every case (per-row actions would
+    cost a dozen statements and four audit entries a row). Accepted rows get their one-month clock (若干规定
+    第三十三条): completed on the recorded 调结日期 (按期 or 逾期) or, for rows still being mediated, running.
+    A generator for ``core.imports``: yields rows saved, returns the cases.
     """
     today = _today()
     _check_import_dates(rows, today)
@@ -808,27 +808,43 @@ def import_ledger(rows: list[dict], *, by, org) -> list[DisputeCase]:
         _import_history(case, row)
         cases.append(case)
         parties.append(built)
-    clocks = _ImportClocks([c.accepted_on for c in cases if c.accepted_on])
+    due = deadlines.DueDates(c.accepted_on for c in cases if c.accepted_on)
     for case in cases:
         if case.accepted_on:
-            case.resolve_due_on = clocks.due(case.accepted_on).due_on
+            case.resolve_due_on = due(RESOLVE, case.accepted_on)[0]
     for year in sorted({c.registered_on.year for c in cases}):
         of_year = [c for c in cases if c.registered_on.year == year]
-        for case, value in zip(of_year, _take_numbers(org, "mediation.case", year, len(of_year))):
-            case.number = CASE_NUMBER.format(abbr=org.abbreviation, year=year, n=value)
-    created = DisputeCase.objects.bulk_create(cases, batch_size=1000)
-    for case, built in zip(created, parties):
+        for case, number in zip(of_year, imports.take_numbers(org, "mediation.case", year, len(of_year),
+                                                              fmt=CASE_NUMBER)):
+            case.number = number
+    for saved in imports.insert_steps(DisputeCase, cases):
+        yield saved * 6 // 10
+    for case, built in zip(cases, parties):
         for party in built:
             party.case = case
-    Party.objects.bulk_create([p for built in parties for p in built], batch_size=2000)
-    running = clocks.start_all([c for c in created if c.accepted_on], by=by, org=org)
+    imports.bulk_insert(Party, [p for built in parties for p in built])
+    yield len(cases) * 7 // 10
+    audit.record_many("mediation.import_row", cases, by=by, org=org, note="从台账导入",
+                      changes=lambda c: {"status": [None, c.status], "number": [None, c.number]})
+    accepted = [c for c in cases if c.accepted_on]
+    deadlines.start_many([deadlines.Clock(c, RESOLVE, c.accepted_on, completed_on=c.outcome_on) for c in accepted],
+                         by=by, org=org, due=due)
+    running = sum(1 for c in accepted if c.outcome_on is None)
     audit.record("mediation.import_ledger", org, by=by, org=org,
-                 note=f"从台账导入矛盾纠纷{len(created)}起，其中{running}起仍在调解、调解期限计时中",
-                 changes={"ids": [c.pk for c in created]})
-    for case in created:
+                 note=f"从台账导入矛盾纠纷{len(cases)}起，其中{running}起仍在调解、调解期限计时中",
+                 changes={"ids": [c.pk for c in cases]})
+    yield len(cases) * 9 // 10
+    for case in cases:
         if case.is_open:
             warnings.scan_case(case, today=today)
-    return created
+    yield len(cases)
+    return cases
+
+
+@transaction.atomic
+def import_ledger(rows: list[dict], *, by, org) -> list[DisputeCase]:
+    """``save_ledger`` in one transaction, for scripts and tests (the import page streams its progress)."""
+    return imports.drain(save_ledger(rows, by=by, org=org))
 
 
 def _check_import_dates(rows: list[dict], today: dt.date) -> None:
@@ -858,51 +874,3 @@ def _import_history(case: DisputeCase, row: dict) -> None:
         case.status = DisputeCase.Status.FAILED if failed else DisputeCase.Status.AGREED
         if row.get("closed_on"):
             case.status, case.closed_on = DisputeCase.Status.CLOSED, row["closed_on"]
-
-
-def _take_numbers(org, kind: str, year: int, count: int) -> range:
-    """``count`` consecutive numbers of the unit's sequence in one statement (core.numbering takes them one by
-    one); the row stays locked until the import's transaction ends, so the numbers stay gap-free."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "INSERT INTO core_numbersequence (org_id, kind, year, last) VALUES (%s, %s, %s, %s) "
-            "ON CONFLICT (org_id, kind, year) DO UPDATE SET last = core_numbersequence.last + EXCLUDED.last "
-            "RETURNING last", [org.pk, kind, year, count])
-        (last,) = cursor.fetchone()
-    return range(last - count + 1, last + 1)
-
-
-class _ImportClocks:
-    """The 调解期限 of a ledger's accepted rows: the calendar loaded and the rule read once, each start day
-    computed once."""
-
-    def __init__(self, days: list[dt.date]):
-        self.computed = {}
-        if not days:
-            return
-        self.calendar = deadlines.WorkCalendar.load(min(days), max(days) + dt.timedelta(days=400))
-        self.rule = deadlines.get_rule(RESOLVE)
-
-    def due(self, day: dt.date):
-        if day not in self.computed:
-            self.computed[day] = deadlines.compute(self.rule, day, calendar=self.calendar)
-        return self.computed[day]
-
-    def start_all(self, cases: list[DisputeCase], *, by, org) -> int:
-        """Write the clocks of the saved cases; returns how many still run."""
-        rule, rows, running = getattr(self, "rule", None), [], 0
-        link = reverse("mediation:case_detail", args=[987654321])
-        for case in cases:
-            result = self.due(case.accepted_on)
-            if case.outcome_on is None:
-                status, running = Deadline.Status.OPEN, running + 1
-            else:
-                status = Deadline.Status.MET if case.outcome_on <= result.due_on else Deadline.Status.LATE
-            rows.append(Deadline(
-                org=org, target_type=case._meta.label_lower, target_id=str(case.pk), target_repr=str(case)[:200],
-                target_url=link.replace("987654321", str(case.pk)), rule=rule, count=rule.count, unit=rule.unit,
-                started_on=case.accepted_on, due_on=result.due_on, status=status, completed_on=case.outcome_on,
-                no_calendar_data=result.no_calendar_data, note="台账导入",
-                created_by=by if getattr(by, "pk", None) else None))
-        Deadline.objects.bulk_create(rows, batch_size=1000)
-        return running

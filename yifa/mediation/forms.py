@@ -348,10 +348,6 @@ class FileForm(forms.Form):
         self.fields["kind"].choices = [("", "请选择")] + [(k, k) for k in FILE_KINDS]
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(label="台账文件（.xlsx）")
-
-
 # ------------------------------------------------------------------ public side
 
 

@@ -149,11 +149,20 @@ def _cn_date(day) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+_PARTY_COLUMNS: dict = {}
+
+
 def with_party_columns(qs):
-    """The parties' names ("张三、李四") and the first party's phone as two columns of the list's own query."""
-    first = Party.objects.filter(case=OuterRef("pk")).order_by("sort_order", "pk")
-    return qs.annotate(party_names=joined_text(Party, "case", "name", "、", order_by=("sort_order", "pk")),
-                       first_phone=Subquery(first.values("phone")[:1]))
+    """The parties' names ("张三、李四") and the first party's phone as two columns of the list's own query. The two
+    subqueries are built once per database vendor (annotate copies them when it resolves them)."""
+    columns = _PARTY_COLUMNS.get(qs.db)
+    if columns is None:
+        first = Party.objects.filter(case=OuterRef("pk")).order_by("sort_order", "pk")
+        columns = _PARTY_COLUMNS[qs.db] = {
+            "party_names": joined_text(Party, "case", "name", "、", order_by=("sort_order", "pk"), using=qs.db),
+            "first_phone": Subquery(first.values("phone")[:1]),
+        }
+    return qs.annotate(**columns)
 
 
 # One row of the register's table (mediation/_case_table.html prints the rows); the cells are escaped below.

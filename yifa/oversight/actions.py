@@ -5,9 +5,8 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from yifa.core import audit, deadlines
+from yifa.core import audit, deadlines, imports
 from yifa.core.deadlines import fmt
-from yifa.core.models.deadlines import Deadline, StatutoryRule
 from yifa.core.workflow import transition
 
 from .models import CoHandler, FollowUpLetter, Hearing, RespondentCase, Suggestion
@@ -300,59 +299,15 @@ def answer_letter(letter: FollowUpLetter, *, by, answered_on: dt.date, answer: s
 # ---------------------------------------------------------------- Excel 台账 import
 
 
-class _Clocks:
-    """Due dates for a whole ledger: the calendar is loaded once and each (rule, start) computed once.
-
-    ``deadlines.start`` audits and recomputes one matter at a time (tens of milliseconds each); a 10,000-row
-    ledger with thousands of open matters would take minutes. ``start_all`` writes the same ``Deadline`` rows
-    in one statement, under the import's single audit entry.
-    """
-
-    def __init__(self, starts):
-        starts = list(starts)
-        first, last = min(starts, default=deadlines.today()), max(starts, default=deadlines.today())
-        self.calendar = deadlines.WorkCalendar.load(first, last + dt.timedelta(days=400))
-        self.rules = {}
-        self.cache = {}
-
-    def rule(self, rule_code: str) -> StatutoryRule:
-        if rule_code not in self.rules:
-            self.rules[rule_code] = deadlines.get_rule(rule_code)
-        return self.rules[rule_code]
-
-    def __call__(self, rule_code: str, start: dt.date) -> tuple[dt.date, bool]:
-        """(due date, whether it reached a year without holiday data)."""
-        key = (rule_code, start)
-        if key not in self.cache:
-            rule = self.rule(rule_code)
-            due = self.calendar.due_date(start, rule.count, rule.unit)
-            missing = any(not self.calendar.covers(year) for year in range(start.year, due.year + 1))
-            self.cache[key] = (due, missing)
-        return self.cache[key]
-
-    def start_all(self, objects, *, by, org) -> int:
-        """Running clocks for the imported matters still waiting for their answer."""
-        rows = []
-        for obj in objects:
-            rule, (due_on, missing) = self.rule(obj.rule_code), self(obj.rule_code, obj.clock_start)
-            rows.append(Deadline(org=org, target_type=obj._meta.label_lower, target_id=str(obj.pk),
-                                 target_repr=str(obj)[:200], target_url=obj.get_absolute_url(), rule=rule,
-                                 count=rule.count, unit=rule.unit, started_on=obj.clock_start, due_on=due_on,
-                                 no_calendar_data=missing, note="台账导入",
-                                 created_by=by if getattr(by, "pk", None) else None))
-        Deadline.objects.bulk_create(rows, batch_size=1000)
-        return len(rows)
-
-
-@transaction.atomic
-def import_suggestions(rows: list[dict], *, by, org) -> list[Suggestion]:
-    """导入代表建议台账: rows already checked (ledgers.check_suggestions); all saved or none."""
-    clocks = _Clocks(row["assigned_on"] for row in rows)
+def save_suggestions(rows: list[dict], *, by, org):
+    """导入代表建议台账 (rows checked by ``ledgers.check_suggestions``): all saved in the caller's transaction, in
+    bulk; each gets the state its dates show and a ``oversight.import_row`` audit entry, and those still being
+    handled get their running 答复期限 from the 交办日期. A generator for ``core.imports``: yields rows saved,
+    returns the records."""
     S = Suggestion.Status
-    objects = []
-    for row in rows:
-        fields = {k: v for k, v in row.items() if v is not None}
-        s = Suggestion(org=org, created_by=by, **fields)
+    objects = imports.build(Suggestion, rows, org=org, created_by=by)
+    due = deadlines.DueDates(s.assigned_on for s in objects)
+    for s in objects:
         if s.satisfaction:
             s.status = S.CLOSED
         elif s.replied_on:
@@ -361,42 +316,63 @@ def import_suggestions(rows: list[dict], *, by, org) -> list[Suggestion]:
             s.status = S.HANDLING
         else:
             s.status = S.ASSIGNED
-        s.due_on = clocks(s.rule_code, s.assigned_on)[0]
-        objects.append(s)
-    created = Suggestion.objects.bulk_create(objects, batch_size=1000)
-    running = clocks.start_all([s for s in created if s.status in (S.ASSIGNED, S.HANDLING)], by=by, org=org)
+        s.due_on = due(s.rule_code, s.assigned_on)[0]
+    yield from imports.save_records(Suggestion, objects, by=by, org=org, action="oversight.import_row",
+                                    changes=lambda s: {"status": [None, s.status]})
+    running = _start_clocks([s for s in objects if s.status in (S.ASSIGNED, S.HANDLING)], by=by, org=org, due=due)
     audit.record("oversight.import_suggestions", org, by=by, org=org,
-                 note=f"从台账导入代表建议（政协提案）{len(created)}件，其中{running}件在办、已起算答复期限",
-                 changes={"ids": [s.pk for s in created]})
-    return created
+                 note=f"从台账导入代表建议（政协提案）{len(objects)}件，其中{running}件在办、已起算答复期限",
+                 changes={"ids": [s.pk for s in objects]})
+    yield len(objects)
+    return objects
 
 
 @transaction.atomic
-def import_cases(rows: list[dict], *, by, org) -> list[RespondentCase]:
-    """导入行政复议、行政应诉台账: rows already checked (ledgers.check_cases); all saved or none."""
-    clocks = _Clocks(row["received_on"] for row in rows)
+def import_suggestions(rows: list[dict], *, by, org) -> list[Suggestion]:
+    """``save_suggestions`` in one transaction, for scripts and the benchmark (the page streams its progress)."""
+    return imports.drain(save_suggestions(rows, by=by, org=org))
+
+
+def save_cases(rows: list[dict], *, by, org):
+    """导入行政复议、行政应诉台账 (rows checked by ``ledgers.check_cases``): cases with their hearing, all saved in the
+    caller's transaction, in bulk; cases still awaiting their 答复（答辩） get the running clock from the 收到日期.
+    A generator for ``core.imports``: yields rows saved, returns the cases."""
     C = RespondentCase.Status
     case_fields = {f.name for f in RespondentCase._meta.get_fields()}
-    objects, hearings = [], []
-    for row in rows:
-        fields = {k: v for k, v in row.items() if v is not None and k in case_fields}
-        case = RespondentCase(org=org, created_by=by, **fields)
+    objects = imports.build(RespondentCase, ({k: v for k, v in row.items() if k in case_fields} for row in rows),
+                            org=org, created_by=by)
+    due = deadlines.DueDates(case.received_on for case in objects)
+    for case in objects:
         _normalise_kind_fields(case)
         case.status = C.CONCLUDED if case.outcome else C.REPLIED if case.replied_on else C.RECEIVED
-        case.due_on = clocks(case.rule_code, case.received_on)[0]
-        objects.append(case)
-        hearings.append(row)
-    created = RespondentCase.objects.bulk_create(objects, batch_size=1000)
-    Hearing.objects.bulk_create([
+        case.due_on = due(case.rule_code, case.received_on)[0]
+    yield from imports.save_records(RespondentCase, objects, by=by, org=org, action="oversight.import_row",
+                                    changes=lambda c: {"status": [None, c.status]}, share=0.7)
+    imports.bulk_insert(Hearing, [
         Hearing(case=case, kind=Hearing.Kind.COURT if case.is_litigation else Hearing.Kind.HEARING,
                 held_on=row["hearing_on"], appearance=row["appearance"], head_name=row.get("head_name") or "",
                 absence_reason="" if row["appearance"] == Hearing.Appearance.HEAD else Hearing.Reason.OTHER,
                 absence_note="" if row["appearance"] == Hearing.Appearance.HEAD else "台账导入，未载明事由",
                 recorded_by=by)
-        for case, row in zip(created, hearings) if row.get("hearing_on")
-    ], batch_size=1000)
-    running = clocks.start_all([c for c in created if c.status == C.RECEIVED], by=by, org=org)
+        for case, row in zip(objects, rows) if row.get("hearing_on")])
+    yield len(objects) * 8 // 10
+    running = _start_clocks([c for c in objects if c.status == C.RECEIVED], by=by, org=org, due=due)
     audit.record("oversight.import_cases", org, by=by, org=org,
-                 note=f"从台账导入行政复议、应诉案件{len(created)}件，其中{running}件待答复、已起算期限",
-                 changes={"ids": [c.pk for c in created]})
-    return created
+                 note=f"从台账导入行政复议、应诉案件{len(objects)}件，其中{running}件待答复、已起算期限",
+                 changes={"ids": [c.pk for c in objects]})
+    yield len(objects)
+    return objects
+
+
+@transaction.atomic
+def import_cases(rows: list[dict], *, by, org) -> list[RespondentCase]:
+    """``save_cases`` in one transaction, for scripts and the benchmark (the page streams its progress)."""
+    return imports.drain(save_cases(rows, by=by, org=org))
+
+
+def _start_clocks(running: list, *, by, org, due) -> int:
+    """The running clocks of imported records still waiting for their answer (each record's ``rule_code`` from
+    its ``clock_start``); returns how many."""
+    deadlines.start_many([deadlines.Clock(obj, obj.rule_code, obj.clock_start) for obj in running], by=by, org=org,
+                         due=due)
+    return len(running)

@@ -175,7 +175,3 @@ class LetterForm(forms.ModelForm):
 class AnswerLetterForm(forms.Form):
     answered_on = past_date("回复日期")
     answer = forms.CharField(label="整改（采纳）情况", widget=forms.Textarea(attrs={"rows": 4}))
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(label="台账文件（.xlsx）", help_text="请先下载导入模板，按表头填写；有任何一行出错，全部不导入")

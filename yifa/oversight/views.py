@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from yifa.core import deadlines, excel
+from yifa.core import deadlines, excel, imports
 from yifa.core.deadlines import fmt
 from yifa.core.models import AuditEntry, Org
 from yifa.core.scope import get_visible_or_404
@@ -20,7 +20,7 @@ from . import actions, indicators, ledgers
 from .report import sections
 from . import permissions as perm
 from .forms import (AnswerLetterForm, AppealForm, AssignForm, CaseCorrectForm, CaseForm, CaseReplyForm, CloseForm,
-                    ConcludeForm, ContactForm, CoOpinionForm, HearingForm, ImportForm, LetterForm, PerformanceForm,
+                    ConcludeForm, ContactForm, CoOpinionForm, HearingForm, LetterForm, PerformanceForm,
                     ReasonForm, ReplyForm, SuggestionCorrectForm, SuggestionForm)
 from .models import FollowUpLetter, RespondentCase, Suggestion
 
@@ -151,27 +151,23 @@ def _active_org(request):
     return membership.org if membership else None
 
 
-def _import(request, *, columns, check, save, title: str, template_url: str, list_url: str):
-    """导入台账: every row checked, nothing saved unless all are valid (one transaction)."""
-    _deny(perm.can_register(request.user), "只有经办人或负责人可以导入台账。")
-    org = _active_org(request)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    errors = []
-    if request.method == "POST" and form.is_valid():
-        result = excel.read_rows(form.cleaned_data["file"], columns)
-        check(result, org, deadlines.today())  # cross-column checks too, so every problem is listed at once
-        if not result.ok:
-            errors = [str(e) for e in result.errors]
-        elif not result.rows:
-            errors = ["表格中没有数据行。"]
-        else:
-            created = save(result.rows, by=request.user, org=org)
-            messages.success(request, f"已导入 {len(created)} 条记录。")
-            return redirect(list_url)
-    return render(request, "oversight/import.html", {
-        "form": form, "errors": errors[:200], "error_count": len(errors), "title": title, "org": org,
-        "template_url": template_url, "list_url": list_url,
-    })
+def _ledger(title: str, **spec) -> imports.Ledger:
+    """A 台账 import of this module (``core.imports``): 经办人 or 负责人 of the acting unit."""
+    return imports.Ledger(title=title, permission=lambda user, org: perm.can_register(user),
+                          denied="只有经办人或负责人可以导入台账。", **spec)
+
+
+SUGGESTION_IMPORT = _ledger(
+    "代表建议和政协提案台账", columns=ledgers.SUGGESTION_COLUMNS, check=ledgers.check_suggestions,
+    save=actions.save_suggestions, template_url="oversight:suggestion_template", list_url="oversight:suggestion_list",
+    noun="件代表建议（政协提案）",
+    notes=("同一届次会议的编号不能重复，也不能与本单位已登记的重复；已答复的须填写答复类别。",
+           "尚未答复的建议自动开始计算答复期限（交办之日起三个月，涉及面广、难度大的六个月）。"))
+CASE_IMPORT = _ledger(
+    "行政复议和行政应诉台账", columns=ledgers.CASE_COLUMNS, check=ledgers.check_cases, save=actions.save_cases,
+    template_url="oversight:case_template", list_url="oversight:case_list", noun="件行政复议、应诉案件",
+    notes=("填写了开庭（听证）日期的，同时登记出庭情况；负责人未出庭的，事由记为“台账导入，未载明事由”。",
+           "尚未答复（答辩）的案件自动开始计算答复（答辩）期限，自收到答复通知书或起诉状副本之日起算。"))
 
 
 # ---------------------------------------------------------------- 代表建议 / 政协提案
@@ -317,9 +313,7 @@ def suggestion_reopen(request, pk):
 
 @login_required
 def suggestion_import(request):
-    return _import(request, columns=ledgers.SUGGESTION_COLUMNS, check=ledgers.check_suggestions,
-                   save=actions.import_suggestions, title="代表建议和政协提案台账",
-                   template_url="oversight:suggestion_template", list_url="oversight:suggestion_list")
+    return imports.run(request, SUGGESTION_IMPORT)
 
 
 @login_required
@@ -469,9 +463,7 @@ def letter_list(request):
 
 @login_required
 def case_import(request):
-    return _import(request, columns=ledgers.CASE_COLUMNS, check=ledgers.check_cases, save=actions.import_cases,
-                   title="行政复议和行政应诉台账", template_url="oversight:case_template",
-                   list_url="oversight:case_list")
+    return imports.run(request, CASE_IMPORT)
 
 
 @login_required

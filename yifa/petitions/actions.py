@@ -467,11 +467,8 @@ def save_ledger(rows: list[dict], *, by, org):
     for petition, rule, start, followed in clocks:
         if followed:
             petition.due_on, petition.due_rule = due(rule, start)[0], rule
-    for saved in imports.insert_steps(Petition, petitions):
-        yield saved * 8 // 10
-    audit.record_many("petitions.import_row", petitions, by=by, org=org, note="从台账导入",
-                      changes=lambda p: {"status": [None, p.status], "number": [None, p.number]})
-    yield len(petitions) * 9 // 10
+    yield from imports.save_records(Petition, petitions, by=by, org=org, action="petitions.import_row",
+                                    changes=lambda p: {"status": [None, p.status], "number": [None, p.number]})
     deadlines.start_many([deadlines.Clock(petition, rule, start, note=_clock_note(petition, rule))
                           for petition, rule, start, _followed in clocks], by=by, org=org, due=due)
     audit.record("petitions.import_ledger", None, by=by, org=org,

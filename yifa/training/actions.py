@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from yifa.core import audit
+from yifa.core import audit, imports
 from yifa.core.deadlines import fmt
 from yifa.core.identity import validate_phone
 from yifa.core.models import Org
@@ -312,53 +312,74 @@ def rate_request(request: OutreachRequest, *, rating: str, comment: str = "") ->
 # ---------------------------------------------------------------- Excel 台账 import
 
 
-@transaction.atomic
-def import_attendance(rows: list[dict], *, by, org) -> list[Attendance]:
-    """导入学法台账 (one row per person per session): sessions and 名册 entries are created as needed."""
+def save_attendance(rows: list[dict], *, by, org):
+    """导入学法台账 (one row per person per session; rows checked by ``ledgers.check_attendance``): sessions and
+    名册 entries are created as needed, attendance in bulk, each new record with a ``training.import_row`` audit
+    entry. A generator for ``core.imports``: yields rows saved, returns the attendance records."""
     cadres = {c.name: c for c in Cadre.objects.filter(org=org)}
     sessions = {(s.held_on, s.kind, s.title): s for s in
                 StudySession.objects.filter(org=org, status=StudySession.Status.HELD)}
     grouped: OrderedDict[tuple, list[dict]] = OrderedDict()
     for row in rows:
         grouped.setdefault((row["held_on"], row["kind"], row["title"]), []).append(row)
-    created = []
-    for key, group in grouped.items():
-        session = sessions.get(key)
-        if session is None:
-            first = group[0]
-            session = StudySession.objects.create(
-                org=org, kind=first["kind"], title=first["title"], held_on=first["held_on"],
-                hours=max(Decimal(r["hours"]) for r in group), place=first.get("place") or "",
-                speaker=first.get("speaker") or "", status=StudySession.Status.HELD, created_by=by)
-        for row in group:
-            cadre = cadres.get(row["name"])
-            if cadre is None:
-                cadre = Cadre.objects.create(org=org, name=row["name"], position=row.get("position") or "",
-                                             category=row.get("category") or Cadre.Category.STAFF)
-                cadres[cadre.name] = cadre
-            created.append(Attendance(session=session, cadre=cadre, hours=row["hours"]))
-    Attendance.objects.bulk_create(created, batch_size=1000)
+    new_sessions = [
+        StudySession(org=org, kind=kind, title=title, held_on=held_on,
+                     hours=max(Decimal(r["hours"]) for r in group), place=group[0].get("place") or "",
+                     speaker=group[0].get("speaker") or "", status=StudySession.Status.HELD, created_by=by)
+        for (held_on, kind, title), group in grouped.items() if (held_on, kind, title) not in sessions]
+    imports.bulk_insert(StudySession, new_sessions)
+    sessions.update({(s.held_on, s.kind, s.title): s for s in new_sessions})
+    new_cadres = {}
+    for row in rows:
+        if row["name"] not in cadres and row["name"] not in new_cadres:
+            new_cadres[row["name"]] = Cadre(org=org, name=row["name"], position=row.get("position") or "",
+                                            category=row.get("category") or Cadre.Category.STAFF)
+    imports.bulk_insert(Cadre, list(new_cadres.values()))
+    cadres.update(new_cadres)
+    created = [Attendance(session=sessions[key], cadre=cadres[row["name"]], hours=row["hours"])
+               for key, group in grouped.items() for row in group]
+    for saved in imports.insert_steps(Attendance, created):
+        yield saved * 8 // 10
+    for model_rows in (new_sessions, list(new_cadres.values()), created):
+        audit.record_many("training.import_row", model_rows, by=by, org=org, note="从台账导入")
     audit.record("training.import_attendance", org, by=by, org=org,
                  note=f"从台账导入学法记录{len(created)}条（{len(grouped)}次活动）")
+    yield len(created)
+    return created
+
+
+@transaction.atomic
+def import_attendance(rows: list[dict], *, by, org) -> list[Attendance]:
+    """``save_attendance`` in one transaction, for scripts and the benchmark."""
+    return imports.drain(save_attendance(rows, by=by, org=org))
+
+
+def save_activities(rows: list[dict], *, by, org):
+    """导入普法活动台账: each row a held activity. A generator for ``core.imports``."""
+    created = imports.build(OutreachActivity, rows, org=org, created_by=by, status=OutreachActivity.Status.HELD)
+    yield from imports.save_records(OutreachActivity, created, by=by, org=org, action="training.import_row")
+    audit.record("training.import_activities", org, by=by, org=org, note=f"从台账导入普法活动{len(created)}场",
+                 changes={"ids": [a.pk for a in created]})
+    yield len(created)
     return created
 
 
 @transaction.atomic
 def import_activities(rows: list[dict], *, by, org) -> list[OutreachActivity]:
-    """导入普法活动台账: each row a held activity."""
-    objects = [OutreachActivity(org=org, created_by=by, status=OutreachActivity.Status.HELD,
-                                **{k: v for k, v in row.items() if v is not None}) for row in rows]
-    created = OutreachActivity.objects.bulk_create(objects, batch_size=1000)
-    audit.record("training.import_activities", org, by=by, org=org, note=f"从台账导入普法活动{len(created)}场",
-                 changes={"ids": [a.pk for a in created]})
+    return imports.drain(save_activities(rows, by=by, org=org))
+
+
+def save_liaisons(rows: list[dict], *, by, org):
+    """导入法律明白人名册: the 村（社区） column names a village or community of the unit (``ledgers.check_liaisons``
+    put it in ``org``). A generator for ``core.imports``."""
+    created = imports.build(LegalLiaison, rows, created_by=by)
+    yield from imports.save_records(LegalLiaison, created, by=by, org=org, action="training.import_row")
+    audit.record("training.import_liaisons", org, by=by, org=org, note=f"从台账导入法律明白人、法治带头人{len(created)}名",
+                 changes={"ids": [x.pk for x in created]})
+    yield len(created)
     return created
 
 
 @transaction.atomic
 def import_liaisons(rows: list[dict], *, by, org) -> list[LegalLiaison]:
-    """导入法律明白人名册: the 村（社区） column names a village or community of the unit."""
-    objects = [LegalLiaison(created_by=by, **{k: v for k, v in row.items() if v is not None}) for row in rows]
-    created = LegalLiaison.objects.bulk_create(objects, batch_size=1000)
-    audit.record("training.import_liaisons", org, by=by, org=org, note=f"从台账导入法律明白人、法治带头人{len(created)}名",
-                 changes={"ids": [x.pk for x in created]})
-    return created
+    return imports.drain(save_liaisons(rows, by=by, org=org))

@@ -269,7 +269,3 @@ class RatingForm(forms.Form):
     rating = forms.ChoiceField(label="您的评价", choices=OutreachRequest.Rating.choices, widget=forms.RadioSelect)
     comment = forms.CharField(label="意见和建议", max_length=300, required=False,
                               widget=forms.Textarea(attrs={"rows": 2}))
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(label="台账文件（.xlsx）", help_text="请先下载导入模板，按表头填写；有任何一行出错，全部不导入")

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from yifa.core import deadlines, excel
+from yifa.core import deadlines, excel, imports
 from yifa.core.models import AuditEntry, Org
 from yifa.core.scope import get_visible_or_404
 from yifa.core.workflow import InvalidTransition
@@ -20,7 +20,7 @@ from yifa.core.workflow import InvalidTransition
 from . import actions, indicators, ledgers
 from . import permissions as perm
 from .forms import (AcceptForm, ActivityCorrectForm, ActivityForm, CadreForm, DeliverForm, DutyForm, ExamForm, HoldActivityForm,
-                    HoldSessionForm, ImportForm, LiaisonForm, MeetingForm, ReasonForm, ScoresForm, SessionForm,
+                    HoldSessionForm, LiaisonForm, MeetingForm, ReasonForm, ScoresForm, SessionForm,
                     TargetForm, TopicForm)
 from .models import (Attendance, Cadre, DutyItem, LawExam, LeadershipMeeting, LegalLiaison, OutreachActivity,
                      OutreachRequest, OutreachTopic, StudySession)
@@ -161,26 +161,24 @@ def _export(columns, rows, title):
     return excel.export_response(columns, rows, title=title, filename=f"{title}-{deadlines.today():%Y%m%d}.xlsx")
 
 
-def _import(request, *, columns, check, save, title, template_url, list_url):
-    """导入台账: every row checked, nothing saved unless all are valid (one transaction)."""
-    _deny(perm.can_register(request.user), "只有经办人或负责人可以导入台账。")
-    org = _org(request)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    errors = []
-    if request.method == "POST" and form.is_valid():
-        result = excel.read_rows(form.cleaned_data["file"], columns)
-        check(result, org, deadlines.today())  # cross-column checks too, so every problem is listed at once
-        if not result.ok:
-            errors = [str(e) for e in result.errors]
-        elif not result.rows:
-            errors = ["表格中没有数据行。"]
-        else:
-            created = save(result.rows, by=request.user, org=org)
-            messages.success(request, f"已导入 {len(created)} 条记录。")
-            return redirect(list_url)
-    return render(request, "training/import.html", {
-        "form": form, "errors": errors[:200], "error_count": len(errors), "title": title, "org": org,
-        "template_url": template_url, "list_url": list_url})
+def _ledger(title: str, **spec) -> imports.Ledger:
+    """A 台账 import of this module (``core.imports``): 经办人 or 负责人 of the acting unit."""
+    return imports.Ledger(title=title, permission=lambda user, org: perm.can_register(user),
+                          denied="只有经办人或负责人可以导入台账。", **spec)
+
+
+SESSION_IMPORT = _ledger(
+    "学法台账", columns=ledgers.ATTENDANCE_COLUMNS, check=ledgers.check_attendance, save=actions.save_attendance,
+    template_url="training:session_template", list_url="training:session_list", noun="条学法记录",
+    notes=("一行是一人参加一次学法：同一日期、形式和主题的各行归为一次学法活动，没有登记过的人员自动加入学法人员名册。",))
+ACTIVITY_IMPORT = _ledger(
+    "普法活动台账", columns=ledgers.ACTIVITY_COLUMNS, check=ledgers.check_activities, save=actions.save_activities,
+    template_url="training:activity_template", list_url="training:activity_list", noun="场普法活动",
+    notes=("每行一场已开展的普法活动；同一天同一主题的活动不能重复导入。",))
+LIAISON_IMPORT = _ledger(
+    "法律明白人名册", columns=ledgers.LIAISON_COLUMNS, check=ledgers.check_liaisons, save=actions.save_liaisons,
+    template_url="training:liaison_template", list_url="training:liaison_list", noun="名法律明白人、法治带头人",
+    notes=("“村（社区）”一列须写本单位下的村或社区名称。",))
 
 
 # ---------------------------------------------------------------- 学法活动
@@ -255,9 +253,7 @@ def session_cancel(request, pk):
 
 @login_required
 def session_import(request):
-    return _import(request, columns=ledgers.ATTENDANCE_COLUMNS, check=ledgers.check_attendance,
-                   save=actions.import_attendance, title="学法台账", template_url="training:session_template",
-                   list_url="training:session_list")
+    return imports.run(request, SESSION_IMPORT)
 
 
 @login_required
@@ -531,9 +527,7 @@ def activity_cancel(request, pk):
 
 @login_required
 def activity_import(request):
-    return _import(request, columns=ledgers.ACTIVITY_COLUMNS, check=ledgers.check_activities,
-                   save=actions.import_activities, title="普法活动台账", template_url="training:activity_template",
-                   list_url="training:activity_list")
+    return imports.run(request, ACTIVITY_IMPORT)
 
 
 @login_required
@@ -596,9 +590,7 @@ def liaison_retire(request, pk):
 
 @login_required
 def liaison_import(request):
-    return _import(request, columns=ledgers.LIAISON_COLUMNS, check=ledgers.check_liaisons,
-                   save=actions.import_liaisons, title="法律明白人名册", template_url="training:liaison_template",
-                   list_url="training:liaison_list")
+    return imports.run(request, LIAISON_IMPORT)
 
 
 @login_required

@@ -25,13 +25,15 @@ def test_a_handler_imports_a_ledger_in_the_browser(page, tree):
     page.set_input_files("input[type=file]", files=[{"name": "台账.xlsx", "mimeType": "application/octet-stream",
                                                       "buffer": _sheet(ledgers.SUGGESTION_COLUMNS, bad).read()}])
     page.get_by_role("button", name="上传并导入").click()
-    page.get_by_text("第 3 行“交办日期”").wait_for()
-    assert page.get_by_text("未导入任何记录").is_visible()
+    problem = page.locator("[data-import-rows] tr").first
+    problem.wait_for()
+    assert problem.locator("td").all_inner_texts()[:2] == ["第 3 行", "交办日期"]
+    assert page.get_by_role("heading", name="未导入任何数据：发现 1 处问题").is_visible()
     assert not Suggestion.objects.exists()
     page.set_input_files("input[type=file]", files=[{"name": "台账.xlsx", "mimeType": "application/octet-stream",
                                                       "buffer": _sheet(ledgers.SUGGESTION_COLUMNS,
                                                                        _suggestion_rows(3)).read()}])
     page.get_by_role("button", name="上传并导入").click()
-    page.get_by_text("已导入 3 条记录。").wait_for()
+    page.get_by_text("已导入 3 件代表建议（政协提案）。").wait_for()
     assert page.url.endswith("/oversight/suggestions/")
     assert Suggestion.objects.count() == 3

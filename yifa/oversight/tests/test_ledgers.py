@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from yifa.core import imports
 from yifa.core.models import AuditEntry
 from yifa.core.models.deadlines import Deadline
 from yifa.oversight import actions, ledgers
@@ -52,9 +53,9 @@ def test_one_bad_row_among_a_thousand_saves_nothing_and_is_named(tree, client):
     rows[701]["feedback_on"] = None  # row 703: rated without a feedback date
     client.force_login(tree.township_handler)
     response = _import(client, "oversight:suggestion_import", _sheet(ledgers.SUGGESTION_COLUMNS, rows))
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert "第 501 行“交办日期”" in page and "第 703 行“反馈日期”" in page and "未导入任何记录" in page
+    problems = imports.page_problems(response.content)
+    assert response.status_code == 200 and "未导入任何数据" in response.content.decode()
+    assert problems[0].startswith("第 501 行“交办日期”") and problems[1].startswith("第 703 行“反馈日期”")
     assert not Suggestion.objects.exists()
     assert not AuditEntry.objects.filter(action="oversight.import_suggestions").exists()
 
@@ -138,8 +139,8 @@ def test_a_case_row_with_an_outcome_of_the_other_procedure_is_refused(tree, clie
     rows = _case_rows()
     rows[1].update(outcome="确认无效", decided_on="2025-11-15")
     client.force_login(tree.township_handler)
-    page = _import(client, "oversight:case_import", _sheet(ledgers.CASE_COLUMNS, rows)).content.decode()
-    assert "第 3 行“审结结果”" in page and "不是行政复议的结案方式" in page
+    problems = imports.page_problems(_import(client, "oversight:case_import", _sheet(ledgers.CASE_COLUMNS, rows)).content)
+    assert any(p.startswith("第 3 行“审结结果”") and "不是行政复议的结案方式" in p for p in problems)
     assert not RespondentCase.objects.exists()
 
 
