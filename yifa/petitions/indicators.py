@@ -7,7 +7,7 @@ length, so what the table says and what the list shows cannot differ.
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import CharField, Q
+from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
 
 from yifa.core import deadlines
@@ -37,26 +37,19 @@ def _between(field: str, period: Period) -> Q:
     return Q(**{f"{field}__gte": period[0], f"{field}__lte": period[1]})
 
 
-def _late_ids(qs, rule_code: str, start_field: str, done_field: str) -> set[int]:
-    """Matters that finished the step after its due date: from the clock where one ran, else recomputed
-    from the dates (records imported from an old 台账 have no clock)."""
-    rows = list(qs.values("pk", start_field, done_field, "extension_approved_by"))
-    # The clocks of these matters, chosen by a subquery (a city's year is thousands of ids: no list of them).
-    ids = qs.order_by().annotate(_target=Cast("pk", CharField())).values("_target")
-    clocks = dict(Deadline.objects.filter(target_type="petitions.petition", rule__code=rule_code,
-                                          target_id__in=ids).exclude(status="cancelled")
-                  .values_list("target_id", "status"))
-    late = set()
-    for row in rows:
-        status = clocks.get(str(row["pk"]))
-        if status is not None:
-            if status == "late":
-                late.add(row["pk"])
-        elif row[start_field] and row[done_field]:
+def _late(qs, rule_code: str, start_field: str, done_field: str) -> Q:
+    """Matters of ``qs`` that finished the step after its due date: from the clock where one ran (a condition
+    left to the database: a city's year is thousands of matters), else recomputed from the dates (records
+    imported from an old 台账 have no clock; only those are read)."""
+    clocks = Deadline.objects.filter(target_type="petitions.petition", rule__code=rule_code,
+                                     target_id=Cast(OuterRef("pk"), CharField())).exclude(status="cancelled")
+    late = []
+    for row in qs.filter(~Exists(clocks)).values("pk", start_field, done_field, "extension_approved_by"):
+        if row[start_field] and row[done_field]:
             extensions = 1 if row["extension_approved_by"] and rule_code == HANDLE else 0
             if row[done_field] > deadlines.compute(rule_code, row[start_field], extensions=extensions).due_on:
-                late.add(row["pk"])
-    return late
+                late.append(row["pk"])
+    return Q(Exists(clocks.filter(status="late"))) | Q(pk__in=late)
 
 
 def records(qs, key: str, period: Period):
@@ -83,10 +76,10 @@ def records(qs, key: str, period: Period):
         return qs.filter(_between("replied_on", period), opinion=value)
     if kind == "concluded_late":
         concluded = records(qs, "concluded", period)
-        return concluded.filter(pk__in=_late_ids(concluded, HANDLE, "accepted_on", "replied_on"))
+        return concluded.filter(_late(concluded, HANDLE, "accepted_on", "replied_on"))
     if kind == "notified_late":
         notified = qs.filter(_between("notified_on", period), contact_unclear=False)
-        return notified.filter(pk__in=_late_ids(notified, NOTIFY, "received_on", "notified_on"))
+        return notified.filter(_late(notified, NOTIFY, "received_on", "notified_on"))
     if kind == "extended":
         return records(qs, "concluded", period).exclude(extension_approved_by=None)
     if kind == "review":
