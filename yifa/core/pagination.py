@@ -155,7 +155,10 @@ def keyset_page(request, qs, *, order=("-pk",), per_page: int = 30, count: bool 
     else:
         number = max(1, _int(g.get("page"), 1))
         offset = (number - 1) * per_page
-        rows = list(qs[offset: offset + per_page + 1])
+        # The keys of the page first, then its rows: computed columns (a list's parties, the count) are worked
+        # out for the page's own rows only, not for every row the OFFSET skips.
+        rows = list(qs.filter(pk__in=unbounded.values("pk")[offset: offset + per_page + 1])) if offset else \
+            list(qs[: per_page + 1])
         if not rows and number > 1:  # past the end: show the first page rather than an empty one
             number, rows = 1, list(qs[: per_page + 1])
         has_next, has_previous = len(rows) > per_page, number > 1
