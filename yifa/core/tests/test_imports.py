@@ -15,7 +15,7 @@ from openpyxl.cell.text import InlineFont
 
 from yifa.core import audit, deadlines, excel, imports
 from yifa.core.excel import Column
-from yifa.core.models import AuditEntry, Deadline, NumberSequence, Org
+from yifa.core.models import AuditEntry, CalendarYear, Deadline, NumberSequence, Org
 
 D = dt.date
 
@@ -218,8 +218,6 @@ def test_a_clock_whose_pause_has_not_ended_is_written_paused(tree):
 
 
 def test_a_bulk_insert_sets_keys_and_stamps(tree):
-    from yifa.core.models import CalendarYear
-
     years = imports.bulk_insert(CalendarYear, [CalendarYear(year=2090 + i, notice=f"通知{i}") for i in range(3)])
     assert all(y.pk for y in years) and not years[0]._state.adding
     assert CalendarYear.objects.get(pk=years[2].pk).notice == "通知2"
@@ -240,3 +238,121 @@ def test_instances_built_in_bulk_equal_those_of_the_constructor(tree):
     fields = [f.attname for f in Org._meta.concrete_fields]
     assert [[getattr(o, f) for f in fields] for o in built] == [[getattr(o, f) for f in fields] for o in made]
     assert built[0].parent == tree.township and built[0]._state.adding
+
+
+# ---------------------------------------------------------------- the runner (core/import.html and the stream)
+
+RUNNER = pytest.mark.urls("yifa.core.tests.import_urls")
+
+
+def _years(*rows) -> SimpleUploadedFile:
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("年份")
+    ws.append(["年份 *", "通知"])
+    for row in rows:
+        ws.append(list(row))
+    return SimpleUploadedFile("年份.xlsx", _saved(wb))
+
+
+def _stream(response) -> list[dict]:
+    import json
+
+    assert response.streaming and response["Content-Type"].startswith("application/x-ndjson")
+    return [json.loads(line) for chunk in response.streaming_content for line in chunk.decode().splitlines()]
+
+
+@RUNNER
+def test_the_import_page_offers_the_template_the_file_and_the_rules(tree, client):
+    client.force_login(tree.township_handler)
+    page = client.get("/test-import/").content.decode()
+    assert "导入年份台账" in page and "导入到：" in page and tree.township.name in page
+    assert 'type="file"' in page and "下载导入模板" in page and "全部无误才保存" in page
+    assert "yifa/import.js" in page
+
+
+@RUNNER
+def test_someone_without_the_role_is_refused(tree, client):
+    client.force_login(tree.district_overseer)
+    assert client.get("/test-import/").status_code == 403
+    assert client.post("/test-import/", {"file": _years((2090, ""))}).status_code == 403
+    assert not CalendarYear.objects.filter(year=2090).exists()
+
+
+@RUNNER
+def test_a_clean_sheet_is_saved_with_an_audit_entry_per_record_and_one_for_the_import(tree, client):
+    client.force_login(tree.township_handler)
+    response = client.post("/test-import/", {"file": _years((2090, "甲"), (2091, "乙"))})
+    assert response.status_code == 302 and response["Location"] == "/workbench/"
+    years = CalendarYear.objects.filter(year__in=[2090, 2091])
+    assert years.count() == 2
+    assert AuditEntry.objects.filter(action="core.import_row").count() == 2
+    entry = AuditEntry.objects.get(action="core.import_years")
+    assert entry.actor == tree.township_handler and entry.note == "导入年份 2 个"
+    assert "已导入 2 个年份。" in client.get(response["Location"]).content.decode()
+
+
+@RUNNER
+def test_problems_are_listed_by_row_and_column_and_nothing_is_saved(tree, client):
+    client.force_login(tree.township_handler)
+    response = client.post("/test-import/", {"file": _years((2090, ""), ("两千", ""), (1999, ""), (None, "无年份"))})
+    assert response.status_code == 200
+    assert imports.page_problems(response.content) == [
+        "第 3 行“年份”：“两千”不是整数。", "第 4 行“年份”：年份不能早于 2000 年。", "第 5 行“年份”：必填，不能为空。"]
+    assert "未导入任何数据：发现" in response.content.decode()
+    assert not CalendarYear.objects.filter(year=2090).exists()
+
+
+@RUNNER
+def test_the_stream_reports_progress_then_the_result_and_the_list_shows_the_message(tree, client):
+    client.force_login(tree.township_handler)
+    rows = [(2100 + i, f"通知{i}") for i in range(1600)]
+    lines = _stream(client.post("/test-import/", {"file": _years(*rows)}, HTTP_ACCEPT="application/x-ndjson"))
+    *progress, final = lines
+    stages = [line["stage"] for line in progress]
+    assert stages[0] == "check" and stages[-1] == "save" and stages == sorted(stages)  # check, then save
+    for stage in ("check", "save"):
+        done = [line["done"] for line in progress if line["stage"] == stage]
+        assert done == sorted(done) and done[-1] == 1600
+    assert progress[-1] == {"stage": "save", "done": 1600, "total": 1600}
+    assert final["ok"] is True and final["created"] == 1600 and final["message"] == "已导入 1600 个年份。"
+    assert final["redirect"].startswith("/test-import/?done=")
+    back = client.get(final["redirect"])
+    assert back.status_code == 302 and back["Location"] == "/workbench/"
+    assert "已导入 1600 个年份。" in client.get("/workbench/").content.decode()
+    assert client.get(final["redirect"]).status_code == 200  # the key is used once: the page again
+
+
+@RUNNER
+def test_the_stream_lists_problems_as_rows_and_columns(tree, client):
+    client.force_login(tree.township_handler)
+    *_progress, final = _stream(client.post("/test-import/", {"file": _years((2090, ""), (1999, ""))},
+                                            HTTP_ACCEPT="application/x-ndjson"))
+    assert final == {"ok": False, "count": 1, "message": "未导入任何数据：发现 1 处问题。",
+                     "errors": [{"row": 3, "column": "年份", "message": "年份不能早于 2000 年。"}]}
+    *_progress, final = _stream(client.post("/test-import/", {}, HTTP_ACCEPT="application/x-ndjson"))
+    assert final["ok"] is False and final["errors"][0]["message"] == "请选择要导入的 .xlsx 文件。"
+
+
+@RUNNER
+def test_a_failure_half_way_through_saving_rolls_everything_back_and_says_so(tree, client):
+    """The third year is already in the table: the database refuses it after the first two went in."""
+    CalendarYear.objects.create(year=2092)
+    client.force_login(tree.township_handler)
+    *_progress, final = _stream(client.post("/test-import/", {"file": _years((2090, ""), (2091, ""), (2092, ""))},
+                                            HTTP_ACCEPT="application/x-ndjson"))
+    assert final["ok"] is False
+    assert final["errors"][0]["message"].startswith("保存时数据库出错，已全部撤销，未导入任何数据。")
+    assert not CalendarYear.objects.filter(year__in=[2090, 2091]).exists()
+    assert not AuditEntry.objects.filter(action__in=["core.import_row", "core.import_years"]).exists()
+    page = client.post("/test-import/", {"file": _years((2090, ""), (2092, ""))})
+    assert imports.page_problems(page.content)[0].startswith("保存时数据库出错")
+    assert audit.verify_chain()[1] is None
+
+
+@RUNNER
+def test_a_file_that_is_not_a_workbook_or_too_old_a_format_is_refused_in_chinese(tree, client):
+    client.force_login(tree.township_handler)
+    page = client.post("/test-import/", {"file": SimpleUploadedFile("x.xlsx", b"not a workbook")})
+    assert imports.page_problems(page.content) == ["无法读取文件，请上传由模板填写的 .xlsx 文件。"]
+    page = client.post("/test-import/", {"file": SimpleUploadedFile("x.xls", b"\xd0\xcf\x11\xe0")}).content.decode()
+    assert "请上传 .xlsx 格式的 Excel 文件" in page
