@@ -485,8 +485,9 @@ class _Insert:
 
     def __call__(self, rows: int, params: list) -> list:
         """Insert ``rows`` rows (``params`` row after row); their new keys, in order."""
-        self.cursor.execute(self._statement(rows), params)
-        return [key for (key,) in self.cursor.fetchall()]
+        with self.connection.wrap_database_errors:  # the driver's errors as Django's (IntegrityError…)
+            self.cursor.execute(self._statement(rows), params)
+            return [key for (key,) in self.cursor.fetchall()]
 
 
 def bulk_insert(model: type[models.Model], objects: list[models.Model]) -> list:
