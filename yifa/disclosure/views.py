@@ -134,7 +134,7 @@ AUDIT_LABELS = {
     "core.deadline_start": "期限起算", "core.deadline_complete": "期限完成", "core.deadline_cancel": "期限撤销",
     "core.deadline_extend": "期限延长", "core.deadline_pause": "暂停计时", "core.deadline_resume": "恢复计时",
     "core.attach": "上传附件", "register_request": "登记申请", "submit_online": "网上提交申请",
-    "create_publication": "登记主动公开信息",
+    "create_publication": "登记主动公开信息", "import_row": "台账导入",
 }
 
 

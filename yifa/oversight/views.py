@@ -53,7 +53,7 @@ STEP_LABELS = {
     "correct_suggestion": "更正", "correct_case": "更正",
     "register_suggestion": "登记交办", "record_contact": "与代表沟通", "record_co_opinion": "协办意见",
     "register_case": "登记案件", "record_hearing": "开庭（听证）", "record_performance": "履行（纠错）",
-    "appeal": "上诉", "receive_letter": "收到", "reply": "答复",
+    "appeal": "上诉", "receive_letter": "收到", "reply": "答复", "import_row": "台账导入",
 }
 
 

@@ -100,6 +100,7 @@ AUDIT_LABELS = {
     "core.deadline_start": "期限起算", "core.deadline_complete": "期限完成", "core.deadline_cancel": "期限撤销",
     "core.deadline_extend": "期限延长", "core.deadline_pause": "暂停计时", "core.deadline_resume": "恢复计时",
     "core.attach": "上传附件", "petitions.register": "登记", "petitions.submit_online": "网上提交",
+    "petitions.import_row": "台账导入",
 }
 
 

@@ -46,6 +46,7 @@ def _org(request):
 STEP_LABELS = {
     "record_session": "登记", "plan_session": "列入计划", "schedule_exam": "登记考试", "plan_activity": "列入计划",
     "record_activity": "登记", "submit_request": "群众点单", "rate_request": "群众评价", "update_activity": "更正",
+    "import_row": "台账导入",
 }
 
 

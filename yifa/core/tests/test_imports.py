@@ -119,6 +119,7 @@ def _package() -> bytes:
     return buffer.getvalue()
 
 
+@pytest.mark.filterwarnings("ignore:Workbook contains no default style")  # openpyxl, on our minimal styles part
 def test_a_workbook_written_by_other_programs_reads_as_openpyxl_reads_it():
     content = _package()
     ours = list(excel._Sheet(io.BytesIO(content)).rows())

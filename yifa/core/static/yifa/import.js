@@ -79,6 +79,7 @@
     box.hidden = false;
     button.disabled = true;
     show("upload", 0, "正在上传…");
+    if (box.scrollIntoView) box.scrollIntoView({ block: "nearest" }); // on a phone the bar is below the form
     var xhr = new XMLHttpRequest();
     var read = 0, finished = false;
     function consume() {
