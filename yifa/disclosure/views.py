@@ -19,6 +19,7 @@ from yifa.core import attachments, deadlines, excel, imports
 from yifa.core.forms import AttachmentForm
 from yifa.core.identity import mask_address, mask_id, mask_name, mask_phone
 from yifa.core.models import Org
+from yifa.core.pagination import keyset_page
 from yifa.core.scope import get_visible_or_404
 from yifa.petitions.views import history
 from yifa.petitions.viewkit import form_errors, run_action
@@ -102,7 +103,7 @@ def applicant(user, req) -> dict:
 @login_required
 def request_list(request):
     form, qs = filtered_requests(request)
-    page = Paginator(qs, 30).get_page(request.GET.get("page"))
+    page = keyset_page(request, qs, order=("-received_on", "-pk"), per_page=30)  # on inforequest_received_idx
     for req in page:
         req.shown_name = applicant(request.user, req)["name"]
     org = _active_org(request)

@@ -8,7 +8,6 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,6 +19,7 @@ from yifa.core import attachments, deadlines, excel, imports
 from yifa.core.forms import AttachmentForm
 from yifa.core.identity import mask_address, mask_id, mask_name, mask_phone
 from yifa.core.models import AuditEntry
+from yifa.core.pagination import keyset_page
 from yifa.core.scope import get_visible_or_404
 
 from . import actions, documents, indicators, ledger, permissions, report
@@ -68,7 +68,7 @@ def filtered(request):
 @login_required
 def petition_list(request):
     form, qs = filtered(request)
-    page = Paginator(qs, 30).get_page(request.GET.get("page"))
+    page = keyset_page(request, qs, order=("-received_on", "-pk"), per_page=30)  # on petition_received_idx
     for petition in page:
         petition.shown_name = personal(request.user, petition)["name"]
     org = _active_org(request)
