@@ -24,8 +24,10 @@ None), stays listed so a scheme can bind to it; it shows as 待接入 and is nev
 """
 
 import datetime as dt
+import operator
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache, reduce
 from typing import Callable
 
 from django.apps import apps
@@ -218,35 +220,108 @@ def _countable(qs: QuerySet) -> tuple[QuerySet, bool]:
     return qs, distinct
 
 
-def count_by_unit(records, units, period: Period, by: str | None = None) -> dict[int, int]:
-    """For every unit, ``records([unit], period).count()``, from ONE query: the rows of all the units grouped by
-    their unit (``by``: the field naming it, by default the model's ``scope_org_field``; None for units
-    themselves), each unit's count added to every compared unit it lies in. Exact for every records function of the
-    form ``rows that lie within the units and meet conditions of their own``; tests check each entry."""
+@dataclass(frozen=True)
+class Rows:
+    """Records given as the rows of ``base(orgs, period)`` that meet ``where``: a Q, or ``(orgs, period) -> Q``,
+    on the rows' own columns and single-valued relations only (so it can also be a COUNT's FILTER without
+    repeating rows). Counts of records sharing a base are taken together: one grouped query over the base's rows,
+    one ``COUNT(*) FILTER (WHERE …)`` each (the 调解 figures, a rate's part and whole…)."""
+
+    base: Callable
+    where: object = Q()
+
+    def condition(self, orgs, period) -> Q:
+        return self.where(orgs, period) if callable(self.where) else self.where
+
+    def __call__(self, orgs, period) -> QuerySet:
+        qs, condition = self.base(orgs, period), self.condition(orgs, period)
+        return qs.filter(condition) if condition else qs
+
+
+def batches_of(requests) -> list[list]:
+    """``requests`` of (records, by) in batches counted by one query each: Rows sharing a base and ``by``."""
+    batches: dict = {}
+    for records, by in dict.fromkeys(requests):
+        key = (records.base, by) if isinstance(records, Rows) else (records, by)
+        batches.setdefault(key, []).append((records, by))
+    return list(batches.values())
+
+
+def batch_query(batch, orgs, period) -> tuple[QuerySet, dict]:
+    """The rows a batch counts (narrowed to those any of its records keeps) and one Count per records."""
+    first = batch[0][0]
+    if not isinstance(first, Rows):
+        qs, distinct = _countable(first(orgs, period))
+        return qs, {"n0": Count("pk", distinct=distinct)}
+    qs, distinct = _countable(first.base(orgs, period))
+    conditions = [records.condition(orgs, period) for records, _by in batch]
+    if all(conditions):
+        qs = qs.filter(reduce(operator.or_, conditions))
+    return qs, {f"n{i}": Count("pk", filter=c or None, distinct=distinct) for i, c in enumerate(conditions)}
+
+
+def _field(qs: QuerySet, by: str | None) -> str | None:
+    return by if by is not None else getattr(qs.model, "scope_org_field", "org")
+
+
+def count_many(requests, units, period: Period) -> dict[tuple, dict[int, int]]:
+    """For every (records, by) of ``requests`` and every unit: ``records([unit], period).count()``, from one
+    query per batch (records sharing a base) over all the units, the rows grouped by their unit (``by``: the
+    field naming it, by default the model's ``scope_org_field``; None for units themselves) and each group's
+    count added to every compared unit it lies in. Exact for every records function of the form "rows lying
+    within the units that meet conditions of their own"; tests check each entry of the registry."""
     units = Units.of(units)
-    if not units:
-        return {}
-    qs, distinct = _countable(records(units.roots, period))
-    field_name = by if by is not None else getattr(qs.model, "scope_org_field", "org")
-    return count_grouped(qs, units, field_name, {"n": Count("pk", distinct=distinct)})["n"]
+    out = {}
+    for batch in batches_of(requests) if units else ():
+        qs, aggregates = batch_query(batch, units.roots, period)
+        totals = count_grouped(qs, units, _field(qs, batch[0][1]), aggregates)
+        out.update({request: totals[f"n{i}"] for i, request in enumerate(batch)})
+    return out
 
 
-def count_by_month(records, org, period: Period, month_field: str) -> dict[int, int]:
-    """``records([org], month).count()`` for every month of ``period``, from one query grouped by the month of
-    ``month_field`` (for figures whose only dependence on the period is that date falling within it)."""
-    qs, distinct = _countable(records([org], period))
-    rows = qs.annotate(_month=ExtractMonth(month_field)).values_list("_month").annotate(
-        n=Count("pk", distinct=distinct)).values_list("_month", "n")
-    return dict(rows)
+def count_by_unit(records, units, period: Period, by: str | None = None) -> dict[int, int]:
+    """``count_many`` for one records function."""
+    return count_many([(records, by)], units, period).get((records, by), {})
+
+
+def count_many_by_month(requests, org, period: Period, month_field: str) -> dict[tuple, dict[int, int]]:
+    """For every (records, by) of ``requests``: ``records([org], month).count()`` for every month of ``period``,
+    from one query per batch grouped by the month of ``month_field`` (for figures whose only dependence on the
+    period is that date falling within it)."""
+    out = {}
+    for batch in batches_of(requests):
+        qs, aggregates = batch_query(batch, [org], period)
+        rows = list(qs.annotate(_month=ExtractMonth(month_field)).values_list("_month").annotate(**aggregates)
+                    .values_list("_month", *aggregates))
+        for i, request in enumerate(batch):
+            out[request] = {month: counts[i] for month, *counts in rows}
+    return out
 
 
 def _months(period: Period) -> list[int]:
     return list(range(period[0].month, period[1].month + 1))
 
 
+class _Form:
+    """What Counted and RateOf share: a figure made of counts of records (``counts``) by ``measure``."""
+
+    by: str | None = None
+
+    def grouped(self, units, period) -> dict[int, Measure]:
+        units = Units.of(units)
+        found = count_many([(records, self.by) for records in self.counts], units, period)
+        return {unit.pk: self.measure(*(found[(records, self.by)][unit.pk] for records in self.counts))
+                for unit in units}
+
+    def monthly(self, org, period, month_field) -> dict[int, Measure]:
+        found = count_many_by_month([(records, self.by) for records in self.counts], org, period, month_field)
+        return {month: self.measure(*(found[(records, self.by)].get(month, 0) for records in self.counts))
+                for month in _months(period)}
+
+
 @dataclass(frozen=True)
-class Counted:
-    """A count figure whose value is exactly the number of its records (``by``: see ``count_by_unit``)."""
+class Counted(_Form):
+    """A count figure whose value is exactly the number of its records (``by``: see ``count_many``)."""
 
     records: Callable
     by: str | None = None
@@ -261,16 +336,9 @@ class Counted:
     def __call__(self, orgs, period):
         return Measure(self.records(orgs, period).count())
 
-    def grouped(self, units, period):
-        return {pk: Measure(n) for pk, n in count_by_unit(self.records, units, period, self.by).items()}
-
-    def monthly(self, org, period, month_field):
-        counts = count_by_month(self.records, org, period, month_field)
-        return {month: Measure(counts.get(month, 0)) for month in _months(period)}
-
 
 @dataclass(frozen=True)
-class RateOf:
+class RateOf(_Form):
     """A rate: ``part`` rows over ``whole`` rows. ``rounding`` is the module's own percentage helper where it has
     one, so the dashboard and the module's pages print the same number."""
 
@@ -288,14 +356,6 @@ class RateOf:
 
     def __call__(self, orgs, period):
         return self.measure(self.part(orgs, period).count(), self.whole(orgs, period).count())
-
-    def grouped(self, units, period):
-        part, whole = (count_by_unit(rows, units, period, self.by) for rows in (self.part, self.whole))
-        return {pk: self.measure(part[pk], d) for pk, d in whole.items()}
-
-    def monthly(self, org, period, month_field):
-        part, whole = (count_by_month(rows, org, period, month_field) for rows in (self.part, self.whole))
-        return {month: self.measure(part.get(month, 0), whole.get(month, 0)) for month in _months(period)}
 
 
 def counted(records, by: str | None = None) -> Counted:
@@ -346,19 +406,20 @@ def _deadlines(orgs):
     return Deadline.objects.filter(within(orgs), rule__kind=StatutoryRule.Kind.DEADLINE).select_related("rule", "org")
 
 
-def deadlines_decided(orgs, period):
-    """Deadlines falling due in the period whose outcome is known: met, late, or open and already past due."""
-    closed = Q(status__in=[Deadline.Status.MET, Deadline.Status.LATE])
-    overdue = Q(status=Deadline.Status.OPEN, due_on__lt=deadlines.today())
-    return _deadlines(orgs).filter(closed | overdue, due_on__gte=period[0], due_on__lte=period[1])
+def _deadlines_due(orgs, period):
+    return _deadlines(orgs).filter(due_on__gte=period[0], due_on__lte=period[1])
 
 
-def deadlines_met(orgs, period):
-    return deadlines_decided(orgs, period).filter(status=Deadline.Status.MET)
+def _decided(orgs, period) -> Q:
+    """The outcome is known: met, late, or open and already past due."""
+    return Q(status__in=[Deadline.Status.MET, Deadline.Status.LATE]) | Q(status=Deadline.Status.OPEN,
+                                                                         due_on__lt=deadlines.today())
 
 
-def deadlines_late(orgs, period):
-    return deadlines_decided(orgs, period).exclude(status=Deadline.Status.MET)
+# Deadlines falling due in the period whose outcome is known; of those, the ones met and the ones not met.
+deadlines_decided = Rows(_deadlines_due, _decided)
+deadlines_met = Rows(_deadlines_due, lambda orgs, period: _decided(orgs, period) & Q(status=Deadline.Status.MET))
+deadlines_late = Rows(_deadlines_due, lambda orgs, period: _decided(orgs, period) & ~Q(status=Deadline.Status.MET))
 
 
 def deadlines_overdue(orgs, period=None):
@@ -369,13 +430,23 @@ def deadlines_overdue(orgs, period=None):
 # ---------------------------------------------------------------- 人民调解 (yifa.mediation)
 
 
-def _mediation(metric):
-    def records(orgs, period):
+def _mediation_cases(orgs, period):
+    from yifa.mediation import indicators as m
+
+    return m.accepted_cases(orgs, *period)
+
+
+@cache
+def _mediation(metric) -> Rows:
+    """The cases behind one of the module's METRICS (as ``cases_for``): the period's accepted cases meeting its
+    condition; the figures of the period's cases are counted together."""
+
+    def where(orgs, period):
         from yifa.mediation import indicators as m
 
-        return m.cases_for(metric, orgs, *period)
+        return m.METRICS[metric].q
 
-    return records
+    return Rows(_mediation_cases, where)
 
 
 MEDIATION_RATE = module_rate("yifa.mediation.indicators")
@@ -390,21 +461,25 @@ def _screenings(orgs, period):
 # ---------------------------------------------------------------- 合法性审查、法律顾问 (yifa.legal_review)
 
 
-def _legal(name):
-    def fn(orgs, period):
+def _legal_issued(orgs, period):
+    from yifa.legal_review import indicators as lr
+
+    return lr.issued_records(orgs, period)
+
+
+def _legal_condition(name):
+    def where(orgs, period):
         from yifa.legal_review import indicators as lr
 
-        return getattr(lr, name)(orgs, period)
+        return getattr(lr, name)
 
-    return fn
+    return where
 
 
-def _legal_adopted(orgs, period):
-    from yifa.legal_review import indicators as lr
-    from yifa.legal_review.models import ReviewRequest
-
-    return lr.adoption_records(orgs, period).filter(
-        adoption__in=[ReviewRequest.Adoption.ADOPTED, ReviewRequest.Adoption.PARTLY])
+# Opinions issued in the period; those whose adoption was recorded (lr.adoption_records); those adopted.
+_legal_opinions = Rows(_legal_issued)
+_legal_recorded = Rows(_legal_issued, _legal_condition("RECORDED"))
+_legal_adopted = Rows(_legal_issued, _legal_condition("ADOPTED"))
 
 
 def _legal_places(orgs, period):
@@ -417,16 +492,20 @@ def _legal_places(orgs, period):
                               is_active=True, kind__in=[Org.Kind.VILLAGE, Org.Kind.COMMUNITY]).select_related("parent")
 
 
-def _legal_covered(orgs, period):
-    """Those with an adviser of their own serving on the period's last day (as ``coverage_of`` finds them)."""
+def _serving_at_end(orgs, period) -> Q:
+    """With an adviser of their own serving on the period's last day (as ``coverage_of`` finds them)."""
     from yifa.legal_review import indicators as lr
 
-    return _legal_places(orgs, period).filter(pk__in=lr._serving(period[1]).values("org_id"))
+    return Q(pk__in=lr._serving(period[1]).values("org_id"))
+
+
+_legal_all_places, _legal_covered = Rows(_legal_places), Rows(_legal_places, _serving_at_end)
 
 
 # ---------------------------------------------------------------- 重大行政决策 (yifa.decisions)
 
 
+@cache
 def _decisions(name):
     def records(orgs, period):
         from yifa.decisions import indicators as de
@@ -443,11 +522,15 @@ def _decision_catalogues(orgs, period):
 
 
 DECISIONS_RATE = module_rate("yifa.decisions.indicators")
+# Decisions needing 公众参与, and those of them put out for public comment (as de.commented_records).
+_decisions_participation = Rows(_decisions("participation_required_records"))
+_decisions_commented = Rows(_decisions("participation_required_records"), Q(comment_opens_on__isnull=False))
 
 
 # ---------------------------------------------------------------- 行政规范性文件 (yifa.normative_docs)
 
 
+@cache
 def _normative(name):
     def records(orgs, period):
         from yifa.normative_docs import indicators as nd
@@ -472,9 +555,27 @@ def _normative_corrections(orgs, period):
 NORMATIVE_RATE = module_rate("yifa.normative_docs.indicators")
 
 
+def _normative_condition(name):
+    def where(orgs, period):
+        from yifa.normative_docs import indicators as nd
+
+        found = getattr(nd, name)
+        return found() if callable(found) else found
+
+    return where
+
+
+# Documents published in the period; filed (nd.filed_records), filed on time, with a comment period long enough.
+_normative_published = Rows(_normative("published_records"))
+_normative_filed = Rows(_normative("published_records"), _normative_condition("FILED"))
+_normative_on_time = Rows(_normative("published_records"), _normative_condition("FILED_ON_TIME"))
+_normative_commented = Rows(_normative("published_records"), _normative_condition("comment_met"))
+
+
 # ---------------------------------------------------------------- 政府信息公开 (yifa.disclosure)
 
 
+@cache
 def _disclosure_requests(key):
     def records(orgs, period):
         from yifa.disclosure import indicators as di
@@ -484,6 +585,7 @@ def _disclosure_requests(key):
     return records
 
 
+@cache
 def _disclosure_publications(key):
     def records(orgs, period):
         from yifa.disclosure import indicators as di
@@ -493,13 +595,13 @@ def _disclosure_publications(key):
     return records
 
 
-def _disclosure_on_time(orgs, period):
-    return _disclosure_requests("finished")(orgs, period).exclude(pk__in=_disclosure_requests("late")(orgs, period))
-
-
-def _publications_on_time(orgs, period):
-    return _disclosure_publications("all")(orgs, period).exclude(
-        pk__in=_disclosure_publications("late")(orgs, period))
+# Requests finished in the period and those of them answered on time; publications of the period and those on time.
+_disclosure_finished = Rows(_disclosure_requests("finished"))
+_disclosure_on_time = Rows(_disclosure_requests("finished"),
+                           lambda orgs, period: ~Q(pk__in=_disclosure_requests("late")(orgs, period)))
+_publications = Rows(_disclosure_publications("all"))
+_publications_on_time = Rows(_disclosure_publications("all"),
+                             lambda orgs, period: ~Q(pk__in=_disclosure_publications("late")(orgs, period)))
 
 
 DISCLOSURE_RATE = module_rate("yifa.disclosure.indicators")
@@ -508,6 +610,7 @@ DISCLOSURE_RATE = module_rate("yifa.disclosure.indicators")
 # ---------------------------------------------------------------- 信访 (yifa.petitions)
 
 
+@cache
 def _petitions(key):
     def records(orgs, period):
         from yifa.petitions import indicators as p
@@ -520,12 +623,12 @@ def _petitions(key):
 PETITIONS_RATE = module_rate("yifa.petitions.indicators")
 
 
-def _petitions_on_time(orgs, period):
-    return _petitions("concluded")(orgs, period).exclude(pk__in=_petitions("concluded_late")(orgs, period))
-
-
-def _petitions_satisfied(orgs, period):
-    return _petitions("rated")(orgs, period).filter(satisfaction__in=["satisfied", "basic"])
+# Matters concluded in the period and those concluded on time; rated and rated 满意/基本满意.
+_petitions_concluded = Rows(_petitions("concluded"))
+_petitions_on_time = Rows(_petitions("concluded"),
+                          lambda orgs, period: ~Q(pk__in=_petitions("concluded_late")(orgs, period)))
+_petitions_rated = Rows(_petitions("rated"))
+_petitions_satisfied = Rows(_petitions("rated"), Q(satisfaction__in=["satisfied", "basic"]))
 
 
 # ---------------------------------------------------------------- 建议提案、复议应诉 (yifa.oversight)
@@ -533,6 +636,7 @@ def _petitions_satisfied(orgs, period):
 # denominator) and drill_url(code, ...) (its own list, filtered by unit and period).
 
 
+@cache
 def _oversight(code, numerator: bool = False):
     def records(orgs, period):
         from yifa.oversight import indicators as o
@@ -602,15 +706,16 @@ def _en_reviewed(orgs, period):
         reviews__status=LegalReview.Status.DONE, reviews__outcome=LegalReview.Outcome.AGREE).distinct()
 
 
-def _en_clocks(rule_code: str, met_only: bool = False):
-    """Statutory clocks of the module's cases that ended in the period (met or late)."""
+def _en_ended_clocks(orgs, period):
+    return Deadline.objects.filter(within(orgs), target_type=CASE_TYPE, completed_on__range=period).select_related(
+        "rule", "org")
 
-    def records(orgs, period):
-        statuses = [Deadline.Status.MET] if met_only else [Deadline.Status.MET, Deadline.Status.LATE]
-        return Deadline.objects.filter(within(orgs), target_type=CASE_TYPE, rule__code=rule_code,
-                                       status__in=statuses, completed_on__range=period).select_related("rule", "org")
 
-    return records
+@cache
+def _en_clocks(rule_code: str, met_only: bool = False) -> Rows:
+    """Statutory clocks of the module's cases that ended in the period (met or late); all counted together."""
+    statuses = [Deadline.Status.MET] if met_only else [Deadline.Status.MET, Deadline.Status.LATE]
+    return Rows(_en_ended_clocks, Q(rule__code=rule_code, status__in=statuses))
 
 
 def _en_officers(orgs, period):
@@ -619,11 +724,14 @@ def _en_officers(orgs, period):
     return Officer.objects.filter(within(orgs), status=Officer.Status.ACTIVE).select_related("org")
 
 
-def _en_certified(orgs, period):
-    """Officers holding a valid 执法证 at the period's end (or today), as ``Officer.certified_on`` has it."""
+def _holding_certificate(orgs, period) -> Q:
+    """A valid 执法证 at the period's end (or today), as ``Officer.certified_on`` has it."""
     from yifa.enforcement import indicators as en
 
-    return _en_officers(orgs, period).filter(en.certified(min(period[1], deadlines.today())))
+    return en.certified(min(period[1], deadlines.today()))
+
+
+_en_in_post, _en_certified = Rows(_en_officers), Rows(_en_officers, _holding_certificate)
 
 
 def _en_reviewers(orgs, period):
@@ -633,7 +741,7 @@ def _en_reviewers(orgs, period):
 
 
 # 法制审核人员占执法人员比例: reviewers over officers (not a part of them), as a rate of two counts.
-_en_reviewer_ratio = rate_of(_en_reviewers, _en_officers, rounding=_en_rate)
+_en_reviewer_ratio = rate_of(_en_reviewers, _en_in_post, rounding=_en_rate)
 
 
 # ---------------------------------------------------------------- 学法与普法 (yifa.training)
@@ -734,14 +842,14 @@ INDICATORS: dict[str, Indicator] = {
 
     # 合法性审查、法律顾问
     "legal_review.opinions_issued": count_entry(
-        "出具合法性审查意见书", "份", _legal("issued_records"), app=LR, key=True, date_label="出具日期",
+        "出具合法性审查意见书", "份", _legal_opinions, app=LR, key=True, date_label="出具日期",
         date_field="issued_on", month_field="issued_on"),
     "legal_review.adoption_rate": rate_entry(
-        "审查意见采纳率", _legal_adopted, _legal("adoption_records"), rounding=LR_RATE, app=LR,
+        "审查意见采纳率", _legal_adopted, _legal_recorded, rounding=LR_RATE, app=LR,
         definition="已记录采纳情况的审查意见中采纳或部分采纳的比例。", date_label="出具日期", date_field="issued_on",
         month_field="issued_on"),
     "legal_review.adviser_coverage": rate_entry(
-        "村（社区）法律顾问覆盖率", _legal_covered, _legal_places, rounding=LR_RATE, by="parent", app=LR,
+        "村（社区）法律顾问覆盖率", _legal_covered, _legal_all_places, rounding=LR_RATE, by="parent", app=LR,
         drill=lambda orgs, period: module_url("legal_review:adviser_list", orgs, period),
         definition="期末（本期最后一日）有在聘法律顾问的村（社区）占村（社区）总数的比例（一村一法律顾问）。"),
 
@@ -749,11 +857,11 @@ INDICATORS: dict[str, Indicator] = {
     "petitions.received": count_entry("登记信访事项", "件", _petitions("received"), app=PE, key=True,
                                       date_label="收到日期", date_field="received_on", month_field="received_on"),
     "petitions.on_time_rate": rate_entry(
-        "信访事项按期办结率", _petitions_on_time, _petitions("concluded"), rounding=PETITIONS_RATE, app=PE, key=True,
+        "信访事项按期办结率", _petitions_on_time, _petitions_concluded, rounding=PETITIONS_RATE, app=PE, key=True,
         definition="本期办结的信访事项中在60日（经批准延长的90日）内办结的比例（信访工作条例第三十四条）。",
         date_label="办结日期", date_field="replied_on", month_field="replied_on"),
     "petitions.satisfaction_rate": rate_entry(
-        "信访群众满意率", _petitions_satisfied, _petitions("rated"), rounding=PETITIONS_RATE, app=PE,
+        "信访群众满意率", _petitions_satisfied, _petitions_rated, rounding=PETITIONS_RATE, app=PE,
         month_field="satisfaction_on",
         definition="本期参评的信访事项中评价为满意或基本满意的比例。"),
 
@@ -794,7 +902,7 @@ INDICATORS: dict[str, Indicator] = {
         "重大执法决定法制审核率", _en_reviewed, _en_normal_penalties, rounding=_en_rate, app=EN, **DECIDED,
         definition="本期以普通程序作出的行政处罚决定中经法制审核（同意）的比例（行政处罚法第五十八条）。"),
     "enforcement.certified_rate": rate_entry(
-        "行政执法人员持证率", _en_certified, _en_officers, rounding=_en_rate, app=EN,
+        "行政执法人员持证率", _en_certified, _en_in_post, rounding=_en_rate, app=EN,
         definition="在岗执法人员中于期末（或今日）持有有效执法证件的比例（行政处罚法第四十二条）。"),
     "enforcement.reviewer_ratio": Indicator(
         "法制审核人员占执法人员比例", "%", _en_reviewer_ratio, records=_en_reviewers, app=EN,
@@ -809,7 +917,7 @@ INDICATORS: dict[str, Indicator] = {
         rounding=DECISIONS_RATE, app=DE, **DECIDED,
         definition="本期作出的决策中经合法性审查后讨论决定的比例（重大行政决策程序暂行条例第二十五条）。"),
     "decisions.public_comment_rate": rate_entry(
-        "重大行政决策公开征求意见率", _decisions("commented_records"), _decisions("participation_required_records"),
+        "重大行政决策公开征求意见率", _decisions_commented, _decisions_participation,
         rounding=DECISIONS_RATE, app=DE, **DECIDED,
         definition="本期作出、须公众参与的决策中向社会公开征求意见的比例（条例第十四至十六条）。"),
     "decisions.catalogues_published": count_entry(
@@ -817,20 +925,20 @@ INDICATORS: dict[str, Indicator] = {
         definition="本年度重大行政决策事项目录经同级党委同意后公布的个数（条例第三条）。"),
 
     # 行政规范性文件
-    "normative_docs.published": count_entry("制定公布行政规范性文件", "件", _normative("published_records"), app=ND,
+    "normative_docs.published": count_entry("制定公布行政规范性文件", "件", _normative_published, app=ND,
                                             **PUBLISHED),
     "normative_docs.filing_rate": rate_entry(
-        "规范性文件报备率", _normative("filed_records"), _normative("published_records"), rounding=NORMATIVE_RATE,
+        "规范性文件报备率", _normative_filed, _normative_published, rounding=NORMATIVE_RATE,
         app=ND, **PUBLISHED, definition="本期公布的规范性文件中已报送备案的比例（示范指标体系三级指标第27项）。"),
     "normative_docs.filing_on_time_rate": rate_entry(
-        "规范性文件报备及时率", _normative("on_time_records"), _normative("filed_records"), rounding=NORMATIVE_RATE,
+        "规范性文件报备及时率", _normative_on_time, _normative_filed, rounding=NORMATIVE_RATE,
         app=ND, **PUBLISHED, definition="本期公布并已报备的规范性文件中在规定时限内报备的比例。"),
     "normative_docs.legality_review_rate": rate_entry(
         "规范性文件合法性审核率", _normative_reviewed, _normative("deliberated_records"), rounding=NORMATIVE_RATE,
         app=ND, date_label="审议日期", date_field="deliberated_on", month_field="deliberated_on",
         definition="本期集体审议的规范性文件中经合法性审核（合法或修改后合法）的比例（国办发〔2018〕37号）。"),
     "normative_docs.comment_rate": rate_entry(
-        "规范性文件公开征求意见达标率", _normative("comment_compliant_records"), _normative("published_records"),
+        "规范性文件公开征求意见达标率", _normative_commented, _normative_published,
         rounding=NORMATIVE_RATE, app=ND, **PUBLISHED,
         definition="本期公布的规范性文件中征求意见期不少于7个工作日（涉及市场主体的不少于30日）的比例。"),
     "normative_docs.corrections": count_entry("备案审查纠错", "件", _normative_corrections, app=ND,
@@ -841,14 +949,14 @@ INDICATORS: dict[str, Indicator] = {
     "disclosure.requests": count_entry("受理政府信息公开申请", "件", _disclosure_requests("new"), app=DI,
                                        date_label="收到日期", date_field="received_on", month_field="received_on"),
     "disclosure.reply_on_time_rate": rate_entry(
-        "政府信息公开申请按时答复率", _disclosure_on_time, _disclosure_requests("finished"), rounding=DISCLOSURE_RATE,
+        "政府信息公开申请按时答复率", _disclosure_on_time, _disclosure_finished, rounding=DISCLOSURE_RATE,
         app=DI, date_label="答复日期", date_field="replied_on", month_field="replied_on",
         definition="本期办结的申请中在20个工作日（经批准延长的40个工作日，补正、征求第三方意见期间不计）内答复的比例"
                    "（政府信息公开条例第三十三条）。"),
-    "disclosure.publications": count_entry("主动公开政府信息", "条", _disclosure_publications("all"), app=DI,
+    "disclosure.publications": count_entry("主动公开政府信息", "条", _publications, app=DI,
                                            date_label="公开日期", date_field="published_on", month_field="published_on"),
     "disclosure.proactive_on_time_rate": rate_entry(
-        "主动公开及时率", _publications_on_time, _disclosure_publications("all"), rounding=DISCLOSURE_RATE, app=DI,
+        "主动公开及时率", _publications_on_time, _publications, rounding=DISCLOSURE_RATE, app=DI,
         date_label="公开日期", date_field="published_on", month_field="published_on",
         definition="本期主动公开的信息中在形成或变更之日起20个工作日内公开的比例（第二十六条）。"),
 
@@ -910,6 +1018,25 @@ def compute_grouped(code: str, units, period: Period) -> dict[int, Measure | Non
         return {unit.pk: compute(code, [unit], period) for unit in units}
     found = indicator.grouped(units, period)
     return {unit.pk: as_measure(found[unit.pk]) for unit in units}
+
+
+def compute_many(codes, units, period: Period) -> dict[str, dict[int, Measure | None]]:
+    """Several figures for each of ``units``, ``{code: {unit id: Measure}}``: the counts of all the figures that are
+    counts or rates of records taken together (one query per batch of records sharing a base, see ``count_many``),
+    the others each by its grouped form."""
+    units = Units.of(units)
+    out, forms = {}, {}
+    for code in dict.fromkeys(codes):
+        indicator = INDICATORS.get(code)
+        if is_available(code) and indicator.form is not None:
+            forms[code] = indicator.form
+        else:
+            out[code] = compute_grouped(code, units, period)
+    found = count_many([(records, form.by) for form in forms.values() for records in form.counts], units, period)
+    for code, form in forms.items():
+        out[code] = {unit.pk: form.measure(*(found[(records, form.by)][unit.pk] for records in form.counts))
+                     for unit in units}
+    return out
 
 
 def compute_monthly(code: str, org, period: Period) -> dict[int, Measure] | None:

@@ -143,19 +143,22 @@ class Board:
         return self._values[key]
 
     def prefetch(self, codes, units: list[Org], period: Period | None = None) -> None:
-        """Compute ``codes`` for all ``units`` now, each figure for all of them at once (one grouped query per
-        count where the entry allows it), so ``measure`` then answers from memory."""
+        """Compute ``codes`` for all ``units`` now, all at once (one grouped query per batch of counts sharing their
+        rows, see ``registry.compute_many``), so ``measure`` then answers from memory."""
         period = period or self.period
         units = list({unit.pk: unit for unit in units}.values())
+        by_units: dict[tuple, list[str]] = {}
         for code in dict.fromkeys(codes):
-            missing = [unit for unit in units if (code, unit.pk, period.key) not in self._values]
-            if not missing or not registry.is_available(code):
-                continue
+            missing = tuple(unit for unit in units if (code, unit.pk, period.key) not in self._values)
+            if missing:
+                by_units.setdefault(missing, []).append(code)
+        for missing, wanted in by_units.items():
             key = tuple(unit.pk for unit in missing)
-            if key not in self._units:  # the unit tree read once for all the figures of the same units
+            if key not in self._units:  # the unit tree read at most once for the figures of the same units
                 self._units[key] = registry.Units(missing)
-            for pk, measure in registry.compute_grouped(code, self._units[key], period.bounds).items():
-                self._values[(code, pk, period.key)] = measure
+            for code, measures in registry.compute_many(wanted, self._units[key], period.bounds).items():
+                for pk, measure in measures.items():
+                    self._values[(code, pk, period.key)] = measure
 
     def trend(self, code: str, org: Org) -> list[tuple[Period, registry.Measure | None]]:
         """Month by month through the period's year, up to the current month (one query grouped by month where

@@ -59,15 +59,18 @@ def opinions_by_subject(orgs, period) -> dict[str, int]:
     return counts
 
 
+RECORDED = ~Q(adoption="")  # the unit recorded whether it adopted the opinion
+ADOPTED = RECORDED & Q(adoption__in=[ReviewRequest.Adoption.ADOPTED, ReviewRequest.Adoption.PARTLY])
+
+
 def adoption_records(orgs, period):
-    return issued_records(orgs, period).exclude(adoption="")
+    return issued_records(orgs, period).filter(RECORDED)
 
 
 def adoption_rate(orgs, period) -> Decimal | None:
     """审查意见采纳率: 采纳 and 部分采纳 over opinions whose adoption was recorded."""
     recorded = adoption_records(orgs, period)
-    adopted = recorded.filter(adoption__in=[ReviewRequest.Adoption.ADOPTED, ReviewRequest.Adoption.PARTLY]).count()
-    return rate(adopted, recorded.count())
+    return rate(issued_records(orgs, period).filter(ADOPTED).count(), recorded.count())
 
 
 # ---------------------------------------------------------------- advisers

@@ -4,7 +4,7 @@
 审查纠错数 = filings ordered corrected in the period (示范指标体系 item 27; 有错必纠).
 """
 
-from django.db.models import CharField, Exists, OuterRef
+from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
 
 from yifa.core.models import Deadline
@@ -25,8 +25,12 @@ def published(orgs, period) -> int:
     return published_records(orgs, period).count()
 
 
+FILED = Q(filing__isnull=False)
+FILED_ON_TIME = FILED & Q(filing__on_time=True)
+
+
 def filed_records(orgs, period):
-    return published_records(orgs, period).filter(filing__isnull=False)
+    return published_records(orgs, period).filter(FILED)
 
 
 def filing_rate(orgs, period):
@@ -35,7 +39,7 @@ def filing_rate(orgs, period):
 
 
 def on_time_records(orgs, period):
-    return filed_records(orgs, period).filter(filing__on_time=True)
+    return published_records(orgs, period).filter(FILED_ON_TIME)
 
 
 def filing_on_time_rate(orgs, period):
@@ -69,12 +73,17 @@ def legality_review_rate(orgs, period):
     return rate(deliberated.filter(review_conclusion__in=PASSED).count(), deliberated.count())
 
 
-def comment_compliant_records(orgs, period):
-    """Published documents whose comment period clock was met."""
-    return published_records(orgs, period).filter(Exists(Deadline.objects.filter(
+def comment_met() -> Q:
+    """Documents whose comment period clock was met (征求意见期不少于法定最短期限)."""
+    return Q(Exists(Deadline.objects.filter(
         target_type="normative_docs.normativedocument", status=Deadline.Status.MET,
         rule__code__in=["normative.comment", "normative.comment_business"],
         target_id=Cast(OuterRef("pk"), CharField()))))
+
+
+def comment_compliant_records(orgs, period):
+    """Published documents whose comment period clock was met."""
+    return published_records(orgs, period).filter(comment_met())
 
 
 def comment_rate(orgs, period):
