@@ -9,15 +9,18 @@ Each module exposes pure reads in its own ``indicators.py``; the entries below a
   listed on our records page; ``part`` marks the rows counted above the line;
 - ``drill(orgs, period) -> url``: the module's own list, filtered, where it has one;
 - ``grouped(units, period) -> {unit id: Measure}``: the same figure for many units at once, from one grouped
-  query per count (the rows of all the units, grouped by the path of each row's unit, each path counted in
-  every unit it lies in): what the city dashboard uses for the city and its ten districts. ``compute`` stays
-  the definition; tests check that both give the same figures for every entry;
+  query per count (the rows of all the units grouped by their unit, or by their unit's ancestor one level
+  below the unit compared, each group counted in every compared unit it lies in): what the city dashboard
+  uses for the city and its ten districts. ``compute`` stays the definition; tests check that both give the
+  same figures for every entry;
 - ``monthly(org, period) -> {month: Measure}``: the figure of each month of the period for one unit, from one
   query grouped by the month of ``month_field`` (set only where the figure depends on the period through that
   date alone): the dashboard's trend.
 
-``count_entry``/``rate_entry`` (a count of records, a rate of two counts) give ``grouped`` and ``monthly``
-themselves; an entry without them is computed unit by unit (and month by month).
+``count_entry``/``rate_entry`` (a count of records, a rate of two counts: ``form``) give ``grouped`` and
+``monthly`` themselves, and ``compute_many`` takes the counts of many such figures together: records given
+as ``Rows`` of a shared base (the period's accepted disputes, the deadlines falling due…) are counted in one
+query, a ``COUNT … FILTER`` each. An entry without a grouped form is computed unit by unit (and month by month).
 
 An entry whose module is not installed, or whose module has not yet given the function (``compute`` is
 None), stays listed so a scheme can bind to it; it shows as 待接入 and is never computed.
@@ -277,11 +280,6 @@ def count_many(requests, units, period: Period) -> dict[tuple, dict[int, int]]:
         totals = count_grouped(qs, units, _field(qs, batch[0][1]), aggregates)
         out.update({request: totals[f"n{i}"] for i, request in enumerate(batch)})
     return out
-
-
-def count_by_unit(records, units, period: Period, by: str | None = None) -> dict[int, int]:
-    """``count_many`` for one records function."""
-    return count_many([(records, by)], units, period).get((records, by), {})
 
 
 def count_many_by_month(requests, org, period: Period, month_field: str) -> dict[tuple, dict[int, int]]:

@@ -2,7 +2,7 @@
 
 A ``Board`` computes for one period and remembers what it computed, so a page that shows the same
 figure in a card, a score and a ranking asks the registers once. ``Board.prefetch`` computes figures for
-many units together (one grouped query per count, see ``registry.compute_grouped``): the city dashboard
+many units together (one grouped query per batch of counts, see ``registry.compute_many``): the city dashboard
 asks for the city and its districts at once instead of unit by unit; the trend asks one query grouped by
 month where the figure allows it.
 """
