@@ -9,6 +9,8 @@ from yifa.indicators import registry
 from yifa.indicators.periods import Period
 from yifa.indicators.values import Board, active_scheme
 
+from . import matters
+
 D = dt.date
 YEAR = (D(2025, 1, 1), D(2025, 12, 31))
 
@@ -70,24 +72,12 @@ def test_a_trend_gives_each_month_up_to_today(tree, suggestions):
     assert by_month[3] == 3 and by_month[10] == 1 and by_month[1] == 0
 
 
-def _enforcement(tree):
-    from yifa.enforcement import actions
-    from yifa.enforcement.tests.helpers import build, file
-
-    w = build(tree)
-    actions.create_officer(by=tree.township_head, org=tree.township, name="周无证", cert_number="",
-                           domains="城市管理")
-    for day in (D(2025, 10, 8), D(2025, 11, 3)):
-        file(w, filed_on=day)
-    return w
-
-
 def test_enforcement_figures_equal_the_modules_own(tree):
     from yifa.enforcement import indicators as en
 
-    _enforcement(tree)
+    matters.enforcement(tree)
     module = en.figures([tree.township], YEAR)
-    assert registry.compute("enforcement.cases", [tree.township], YEAR).value == module["cases_filed"]["count"] == 2
+    assert registry.compute("enforcement.cases", [tree.township], YEAR).value == module["cases_filed"]["count"] == 3
     certified = registry.compute("enforcement.certified_rate", [tree.township], YEAR)
     assert (certified.value, certified.numerator, certified.denominator) == (
         module["certificate"]["rate"], module["certificate"]["certified"], module["certificate"]["officers"])
@@ -125,13 +115,9 @@ def test_entries_of_modules_not_installed_are_listed_but_not_computed(tree, monk
 
 def test_mediation_success_rate_equals_the_modules_figure_and_lists_its_cases(tree):
     from yifa.mediation import indicators as m
-    from yifa.mediation.tests.helpers import build, make_case
 
-    w = build(tree)
-    agreed = make_case(w, "agreed", title="张三与李四相邻通行纠纷")
-    failed = make_case(w, "failed", title="王五与赵六借款纠纷")
-    open_case = make_case(w, "mediating", title="钱七与孙八物业纠纷")
-    make_case(w, "agreed", org=tree.sibling, title="西镇的纠纷")
+    made = matters.mediation_cases(tree)
+    agreed, failed, open_case = made["agreed"], made["failed"], made["open"]
     measure = registry.compute("mediation.success_rate", [tree.township], YEAR)
     module = m.figures([tree.township], *YEAR)
     assert measure == registry.Measure(module["success_rate"], 1, 3) and measure.value == 33.3
@@ -142,25 +128,9 @@ def test_mediation_success_rate_equals_the_modules_figure_and_lists_its_cases(tr
 
 
 def test_petition_on_time_rate_equals_the_modules_figure(tree):
-    from yifa.petitions import actions
     from yifa.petitions import indicators as p
-    from yifa.petitions.models import Petition
 
-    def petition(org, by, received_on):
-        return actions.register(by=by, org=org, received_on=received_on, channel=Petition.Channel.VISIT,
-                                petitioner_name="沈国强", petitioner_id_number="330502196805123416",
-                                petitioner_phone="13957201234", petitioner_address="湖州市吴兴区环渚街道龙溪社区8幢",
-                                title="地下车库积水", content="车库每逢下雨即积水。", category=Petition.Category.CLAIM,
-                                subject=Petition.Subject.PROPERTY)
-
-    h = tree.township_handler
-    on_time = petition(tree.township, h, D(2025, 1, 6))
-    actions.accept(on_time, by=h, on=D(2025, 1, 10))
-    actions.reply(on_time, by=h, on=D(2025, 2, 20), opinion="support", opinion_text="支持")
-    late = petition(tree.township, h, D(2025, 2, 3))
-    actions.accept(late, by=h, on=D(2025, 2, 5))
-    actions.reply(late, by=h, on=D(2025, 5, 6), opinion="reject", opinion_text="不予支持")
-    petition(tree.township, h, D(2025, 6, 3))
+    on_time = matters.petitions(tree)["on_time"]
     measure = registry.compute("petitions.on_time_rate", [tree.township], YEAR)
     assert measure == registry.Measure(p.figures([tree.township], YEAR)["on_time_rate"], 1, 2)
     assert registry.compute("petitions.received", [tree.township], YEAR).value == 3
@@ -169,54 +139,26 @@ def test_petition_on_time_rate_equals_the_modules_figure(tree):
 
 
 def test_legal_review_opinions_adoption_and_adviser_coverage(tree):
-    from yifa.core.testing import make_org
-    from yifa.legal_review import actions
     from yifa.legal_review import indicators as lr
 
-    def issue(title, adoption):
-        review = actions.request_review(org=tree.township, by=tree.township_handler, subject="contract", title=title,
-                                        materials="材料", counterpart="相对方")
-        actions.assign(review, by=tree.reviewer, reviewer=tree.reviewer)
-        actions.issue_opinion(review, by=tree.reviewer, conclusion="lawful", opinion="意见", basis="依据")
-        actions.record_adoption(review, by=tree.township_handler, adoption=adoption,
-                                note="" if adoption == "adopted" else "理由")
-        return review
-
-    adopted, refused = issue("采购合同", "adopted"), issue("租赁合同", "not_adopted")
+    made = matters.legal_reviews(tree)
+    adopted, second_village = made["adopted"], made["second_village"]
     assert registry.compute("legal_review.opinions_issued", [tree.township], YEAR).value == 2
     rate = registry.compute("legal_review.adoption_rate", [tree.township], YEAR)
     assert rate == registry.Measure(float(lr.adoption_rate([tree.township], YEAR)), 1, 2) and rate.value == 50.0
     assert list(registry.INDICATORS["legal_review.adoption_rate"].part([tree.township], YEAR)) == [adopted]
 
-    second_village = make_org("东二村", "village", tree.township)
-    actions.add_adviser(org=tree.village, by=tree.township_handler, name="沈律师", firm="律所",
-                        serves_from=D(2025, 1, 1))
     coverage = registry.compute("legal_review.adviser_coverage", [tree.township], YEAR)
     assert coverage == registry.Measure(float(lr.adviser_coverage([tree.township], YEAR)), 1, 2)
     entry = registry.INDICATORS["legal_review.adviser_coverage"]
     assert set(entry.records([tree.township], YEAR)) == {tree.village, second_village}
     assert list(entry.part([tree.township], YEAR)) == [tree.village]
-    assert refused.pk
 
 
 def test_decision_figures_equal_the_modules_own(tree):
-    from yifa.decisions import actions
     from yifa.decisions import indicators as de
-    from yifa.decisions.tests.conftest import VIEWS, finish_expert_and_risk, finish_legality, finish_participation
 
-    catalogue = actions.create_catalogue(org=tree.township, by=tree.township_handler, year=2025)
-    decision = actions.add_decision(org=tree.township, by=tree.township_handler, kind="major", category="project",
-                                    title="东街道老旧小区改造方案", catalogue=catalogue, undertaking_unit="城建办")
-    actions.start(decision, by=tree.township_handler, undertaking_unit="城建办")
-    actions.update_draft(decision, by=tree.township_handler, draft_text="一、改造范围", draft_notes="入户调查",
-                         basis="《国务院办公厅关于全面推进城镇老旧小区改造工作的指导意见》")
-    finish_participation(decision, tree)
-    finish_expert_and_risk(decision, tree)
-    finish_legality(decision, tree)
-    actions.record_collective_decision(
-        decision, by=tree.township_handler, kind="office", held_on=D(2025, 11, 20), presided_by="陈主任",
-        attendees="陈主任、刘副主任、张副主任、吴部长", views=VIEWS, outcome="approved", minutes="同意实施。",
-        decision_text="同意实施改造方案。")
+    matters.decision(tree)
     assert registry.compute("decisions.decided", [tree.township], YEAR).value == de.decided([tree.township], YEAR) == 1
     review = registry.compute("decisions.legality_review_rate", [tree.township], YEAR)
     assert review == registry.Measure(float(de.legality_review_rate([tree.township], YEAR)), 1, 1)
@@ -226,18 +168,10 @@ def test_decision_figures_equal_the_modules_own(tree):
 
 
 def test_normative_document_figures_equal_the_modules_own(tree):
-    from yifa.normative_docs import actions
     from yifa.normative_docs import indicators as nd
-    from yifa.normative_docs.tests.conftest import published
 
-    def draft(title):
-        return actions.create_document(org=tree.township, by=tree.township_handler, title=title, drafting_unit="党政办",
-                                       basis="《浙江省动物防疫条例》", draft_text="第一条 为规范养犬行为，制定本规定。",
-                                       drafting_notes="回应群众反映。")
-
-    filed = published(draft("东街道文明养犬管理规定"), tree)
-    unfiled = published(draft("东街道门前三包管理办法"), tree, on=D(2025, 3, 10))
-    actions.file(filed, by=tree.township_handler, filed_on=D(2025, 2, 20), report="报备")
+    made = matters.normative_documents(tree)
+    filed, unfiled = made["filed"], made["unfiled"]
     rate = registry.compute("normative_docs.filing_rate", [tree.township], YEAR)
     assert rate == registry.Measure(float(nd.filing_rate([tree.township], YEAR)), 1, 2) and rate.value == 50.0
     entry = registry.INDICATORS["normative_docs.filing_rate"]
@@ -249,18 +183,9 @@ def test_normative_document_figures_equal_the_modules_own(tree):
 
 
 def test_disclosure_figures_equal_the_modules_own(tree):
-    from yifa.disclosure import actions
     from yifa.disclosure import indicators as di
-    from yifa.disclosure.tests.conftest import make_publication, make_request
 
-    h = tree.township_handler
-    on_time = make_request(tree.township, h, received_on=D(2025, 8, 18))
-    actions.reply(on_time, by=h, on=D(2025, 9, 1), outcome="disclosed", reason="provided", reply_text="现邮寄提供。")
-    late = make_request(tree.township, h, received_on=D(2025, 6, 2))
-    actions.reply(late, by=h, on=D(2025, 9, 1), outcome="disclosed", reason="provided", reply_text="现邮寄提供。")
-    make_request(tree.sibling, tree.sibling_handler, received_on=D(2025, 8, 20))
-    publication = make_publication(tree.township, h)
-    actions.publish(publication, by=h, on=D(2025, 8, 8))
+    on_time = matters.disclosure(tree)["on_time"]
     module = di.figures([tree.township], YEAR)
     rate = registry.compute("disclosure.reply_on_time_rate", [tree.township], YEAR)
     assert rate == registry.Measure(module["reply_on_time_rate"], 1, 2)
