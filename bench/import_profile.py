@@ -126,7 +126,7 @@ def main():
             for part in line.splitlines():
                 message = json.loads(part)
                 now = time.perf_counter()
-                if "stage" not in message or message.get("done") == message.get("total"):
+                if "stage" not in message or message["stage"] == "save" or message.get("done") == message.get("total"):
                     print(f"  {now - start:6.2f} 秒  {json.dumps(message, ensure_ascii=False)[:120]}")
                 last = now
         del last

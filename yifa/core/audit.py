@@ -27,7 +27,20 @@ HASHED_FIELDS = (
 
 def _plain(value):
     """Make ``changes`` JSON-plain, so what is stored is exactly what was hashed."""
+    if _is_plain(value):
+        return value
     return json.loads(json.dumps(value, ensure_ascii=False, default=str, sort_keys=True))
+
+
+def _is_plain(value) -> bool:
+    """Already what a JSON round trip gives back (str keys; lists, strings, ints, booleans, None): the usual
+    ``{"field": [old, new]}``, checked without the round trip."""
+    kind = value.__class__
+    if kind is dict:
+        return all(key.__class__ is str and _is_plain(item) for key, item in value.items())
+    if kind is list:
+        return all(_is_plain(item) for item in value)
+    return kind in (str, int, bool) or value is None
 
 
 def content_hash(entry: AuditEntry) -> str:

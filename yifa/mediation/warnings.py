@@ -137,6 +137,57 @@ def scan_case(case: DisputeCase, *, today: dt.date) -> int:
             + _risk_words(case, today))
 
 
+def scan_new_cases(cases: list[DisputeCase], *, today: dt.date) -> int:
+    """``scan_case`` for many cases at once (a ledger import): the same warnings, with the other open or recent
+    cases of each 乡镇/街道 and their parties read once per area instead of two lookups per case (each a scan of
+    the area's cases and parties: minutes for the open rows of a 10,000-row ledger). Returns how many are new."""
+    raised = 0
+    since = today - dt.timedelta(days=RECENT_DAYS)
+    by_area: dict[str, list[DisputeCase]] = {}
+    for case in cases:
+        if case.status != DisputeCase.Status.REJECTED:
+            by_area.setdefault(area_path(case.org), []).append(case)
+    for path, group in by_area.items():
+        others = {c.pk: c for c in DisputeCase.objects.filter(org__path__startswith=path).filter(open_or_recent(since))}
+        parties = list(Party.objects.filter(case_id__in=others))
+        holders: dict[tuple, set[int]] = {}
+        for party in parties:
+            if party.id_number:
+                holders.setdefault(("id", party.id_number), set()).add(party.case_id)
+            holders.setdefault(("person", party.name, party.phone), set()).add(party.case_id)
+            holders.setdefault(("address", party.address), set()).add(party.case_id)
+        for other in others.values():
+            holders.setdefault(("address", other.location), set()).add(other.pk)
+        own = {}
+        for party in parties:
+            own.setdefault(party.case_id, []).append(party)
+
+        def latest(ids, case):
+            found = sorted((others[i] for i in ids if i != case.pk), key=lambda c: c.registered_on, reverse=True)
+            return found[:20]
+
+        for case in group:
+            for party in own.get(case.pk, []):
+                if party.id_number:
+                    key, who = party.id_number, f"{party.name}（{party.id_label}{mask_id(party.id_number)}）"
+                    seen = latest(holders.get(("id", key), ()), case)
+                elif party.phone:
+                    key, who = f"{party.name}/{party.phone}", f"{party.name}（同名同电话）"
+                    seen = latest(holders.get(("person", party.name, party.phone), ()), case)
+                else:
+                    continue
+                if seen and raise_warning(case, EarlyWarning.Kind.REPEAT_PARTY, key=f"party:{key}", today=today,
+                                          detail=f"当事人{who}另涉纠纷 {_numbers(seen)}"):
+                    raised += 1
+            addresses = {a for a in [case.location, *(p.address for p in own.get(case.pk, []))] if len(a or "") >= 6}
+            seen = latest({i for a in addresses for i in holders.get(("address", a), ())}, case)
+            if seen and raise_warning(case, EarlyWarning.Kind.REPEAT_ADDRESS, key="address", today=today,
+                                      detail=f"同一地址另有纠纷 {_numbers(seen)}"):
+                raised += 1
+            raised += _overdue(case, today) + _risk_words(case, today)
+    return raised
+
+
 def _cases(orgs, today: dt.date):
     cases = DisputeCase.objects.filter(open_or_recent(today - dt.timedelta(days=RECENT_DAYS)))
     if orgs is not None:

@@ -357,3 +357,13 @@ def test_a_file_that_is_not_a_workbook_or_too_old_a_format_is_refused_in_chinese
     assert imports.page_problems(page.content) == ["无法读取文件，请上传由模板填写的 .xlsx 文件。"]
     page = client.post("/test-import/", {"file": SimpleUploadedFile("x.xls", b"\xd0\xcf\x11\xe0")}).content.decode()
     assert "请上传 .xlsx 格式的 Excel 文件" in page
+
+
+def test_instances_built_in_bulk_take_foreign_keys_as_objects_or_ids(tree):
+    one, other = imports.build(Org, [{"name": "甲村", "kind": Org.Kind.VILLAGE},
+                                     {"name": "乙村", "kind": Org.Kind.VILLAGE, "parent_id": tree.sibling.pk}],
+                               parent=tree.township)
+    assert one.parent is tree.township and one.parent_id == tree.township.pk
+    assert other.parent_id == tree.sibling.pk and other.parent == tree.sibling  # not the common one, stale
+    (third,) = imports.build(Org, [{"name": "丙村", "kind": Org.Kind.VILLAGE, "parent": tree.village}])
+    assert third.parent_id == tree.village.pk and third.parent is tree.village

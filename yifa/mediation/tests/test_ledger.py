@@ -10,7 +10,8 @@ from django.urls import reverse
 from yifa.core import deadlines, imports
 
 from ..ledger import COLUMNS
-from ..models import DisputeCase
+from .. import warnings
+from ..models import DisputeCase, EarlyWarning
 from .helpers import id_number, uscc
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +58,23 @@ def test_good_rows_are_imported_with_their_history(client, w):
     assert {d.rule.code: d.status for d in deadlines.of(closed)} == {"mediation.resolve": "met"}
     assert open_case.status == "accepted" and open_case.resolve_due_on.isoformat() == "2025-04-03"
     assert [p.kind for p in open_case.parties.all()] == ["person", "organisation"]
+
+
+def test_imported_open_cases_get_the_warnings_a_rescan_would_give(client, w):
+    """The import scans its open cases in one pass (warnings.scan_new_cases): a later full scan finds nothing new."""
+    client.force_login(w.mediator_user)
+    open_row = {**GOOD, "办理结果": "调解中", "调结日期": None, "结案日期": None, "纠纷发生地": "东街道幸福里3幢201室",
+                "纠纷简要情况": "一方扬言报复。"}
+    other = {**open_row, "纠纷名称": "周一与郑三借款纠纷", "当事人二姓名或名称": "郑三", "当事人一电话": "13900002222"}
+    stranger = {**open_row, "纠纷名称": "钱四与孙五纠纷", "当事人一姓名或名称": "钱四",
+                "当事人一证件号码": id_number("19800101", "123"), "当事人一电话": "13900003333", "纠纷发生地": "东街道别处5号"}
+    assert client.post(reverse("mediation:ledger_import"), {"file": sheet(open_row, other, stranger)}).status_code == 302
+    first, second, third = DisputeCase.objects.order_by("pk")
+    kinds = {case.pk: sorted(EarlyWarning.objects.filter(case=case).values_list("kind", flat=True))
+             for case in (first, second, third)}
+    assert kinds[first.pk] == kinds[second.pk] == sorted(["repeat_party", "repeat_address", "risk_words", "overdue"])
+    assert kinds[third.pk] == sorted(["risk_words", "overdue"])
+    assert warnings.scan(orgs=[w.tree.township], today=deadlines.today()) == 0
 
 
 def test_one_bad_row_saves_nothing_and_every_error_is_named(client, w):

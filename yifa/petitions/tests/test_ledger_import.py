@@ -66,6 +66,8 @@ def test_ten_thousand_rows_are_saved_with_an_audit_entry_each_and_clocks_for_the
     first = open_ones.order_by("pk").first()
     clock = clocks.get(target_id=str(first.pk))
     assert first.due_on == clock.due_on == dt.date(2025, 3, 7)  # accepted 2025-01-06, 60日 (信访工作条例 第三十四条)
+    last = open_ones.order_by("pk").last()
+    assert clocks.get(target_id=str(last.pk)).target_url == last.get_absolute_url()
     assert len(set(Petition.objects.values_list("number", flat=True))) == 10_000
     assert audit.verify_chain()[1] is None
 
