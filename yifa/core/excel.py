@@ -273,6 +273,7 @@ class _Sheet:
         self.shared = self._shared(self._resolve(folder, self._target(rels, "/sharedStrings")))
         self.date_styles = self._date_styles(self._resolve(folder, self._target(rels, "/styles")))
         self.stream: _Counted | None = None
+        self.consumed = 0  # bytes of the sheet's XML read up to the end of the last row given
 
     def _rels(self, name: str) -> dict[str, tuple[str, str]]:
         """Relationship id -> (type, target)."""
@@ -329,7 +330,7 @@ class _Sheet:
 
     def fraction(self) -> float:
         """How far through the sheet the reading is (0 to 1)."""
-        return min(1.0, self.stream.count / self.size) if self.stream and self.size else 0.0
+        return min(1.0, self.consumed / self.size) if self.size else 0.0
 
     def rows(self) -> Iterator[tuple[int, list]]:
         """(Excel row number, values by column) for each row that has cells."""
@@ -339,9 +340,10 @@ class _Sheet:
             while True:
                 chunk = self.stream.read(self.CHUNK)
                 buffer += chunk
-                end = 0
+                start, end = self.stream.count - len(buffer), 0
                 for match in _ROW.finditer(buffer):
                     end = match.end()
+                    self.consumed = start + end
                     found = _ROW_NUMBER.search(match.group(1))
                     number = int(found.group(1)) if found else number + 1
                     body = match.group(2)
