@@ -356,7 +356,8 @@ def insert_steps(model: type[models.Model], objects: list, *, done_before: int =
         else:
             plan.append((f.attname, f, "prep"))
     size = max(1, min(1000, _max_params(connection) // max(1, len(fields))))
-    insert = _Insert(connection, meta.db_table, [f.column for f in fields], pk.column)
+    insert = _Insert(connection, meta.db_table, [f.column for f in fields], pk.column,
+                     generated_key=len(fields) < len(meta.concrete_fields))
     stamps = {}  # auto_now(_add) fields: one time for the whole insert, as prepared once
     for attname, f, how in plan:
         if how == "stamp":
@@ -453,17 +454,24 @@ def save_records(model: type[models.Model], objects: list, *, by, org, action: s
 
 
 class _Insert:
-    """One multi-row ``INSERT … RETURNING`` per batch, in the driver's own placeholders: on a statement of 50,000
-    values the generic ``%s`` rewriting (Django's for SQLite, psycopg's for PostgreSQL) took longer than the
-    database's work, so the statement goes to the driver as it is (``?`` for sqlite3, ``$n`` with a psycopg
-    ``RawCursor``); other databases get the usual cursor."""
+    """A batch of rows into one table, the fastest way each database takes them.
 
-    def __init__(self, connection, table: str, columns: list[str], key: str):
+    PostgreSQL, when the key is generated: the batch's keys are drawn from the key's sequence in one statement,
+    then the rows go in by ``COPY`` (no statement of 50,000 parameters to parse and plan). Otherwise one multi-row
+    ``INSERT … RETURNING``, in the driver's own placeholders (``?`` for sqlite3, ``$n`` with a psycopg
+    ``RawCursor``): on 50,000 values the generic ``%s`` rewriting (Django's for SQLite, psycopg's) took longer than
+    the database's work. Other databases get the usual cursor."""
+
+    def __init__(self, connection, table: str, columns: list[str], key: str, *, generated_key: bool):
         quote = connection.ops.quote_name
         self.connection, self.width, self.vendor = connection, len(columns), connection.vendor
         self.head = f"INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) VALUES "
         self.tail = f" RETURNING {quote(key)}"
         self.statements: dict[int, str] = {}
+        self.copy = None
+        if self.vendor == "postgresql" and generated_key:
+            self.copy = f"COPY {quote(table)} ({quote(key)}, {', '.join(map(quote, columns))}) FROM STDIN"
+            self.sequence = (table, key)
 
     def __enter__(self):
         self.connection.ensure_connection()
@@ -495,8 +503,17 @@ class _Insert:
     def __call__(self, rows: int, params: list) -> list:
         """Insert ``rows`` rows (``params`` row after row); their new keys, in order."""
         with self.connection.wrap_database_errors:  # the driver's errors as Django's (IntegrityError…)
-            self.cursor.execute(self._statement(rows), params)
-            return [key for (key,) in self.cursor.fetchall()]
+            if self.copy is None:
+                self.cursor.execute(self._statement(rows), params)
+                return [key for (key,) in self.cursor.fetchall()]
+            self.cursor.execute("SELECT nextval(pg_get_serial_sequence($1, $2)) FROM generate_series(1, $3)",
+                                [*self.sequence, rows])
+            keys = [key for (key,) in self.cursor.fetchall()]
+            width = self.width
+            with self.cursor.copy(self.copy) as copy:
+                for i, key in enumerate(keys):
+                    copy.write_row((key, *params[i * width:(i + 1) * width]))
+            return keys
 
 
 def bulk_insert(model: type[models.Model], objects: list[models.Model]) -> list:
