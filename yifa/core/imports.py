@@ -11,16 +11,19 @@ Progress: the page's script (``yifa/import.js``) uploads with XMLHttpRequest and
 
     {"stage": "check", "done": 3000, "total": 10000}      (rows read and checked so far)
     {"stage": "save", "done": 4000, "total": 10000}       (rows saved so far, inside the transaction)
-    {"ok": true, "created": 10000, "redirect": "/petitions/", "message": "已导入 10000 条信访事项。"}
+    {"ok": true, "created": 10000, "redirect": "/petitions/ledger/import/?done=…", "message": "已导入 10000 条信访事项。"}
     {"ok": false, "count": 3, "errors": [{"row": 12, "column": "收到日期", "message": "…"}], "message": "…"}
 
-Without JavaScript the same POST answers with the page (errors) or a redirect to the list (success).
+The success line's ``redirect`` comes back to this view once (``?done=``), which shows the message and sends the
+user on to the list (the streamed answer's headers left before the outcome was known). Without JavaScript the
+same POST answers with the page (errors) or a redirect to the list (success).
 
 A ledger's ``save(rows, *, by, org)`` is its module's import action. It may be a generator that yields how many
 rows it has saved so far (``yield from insert_steps(...)`` does this per batch) and returns the new records; the
 module's ``@transaction.atomic`` action for scripts and the benchmark is then ``drain(save(...))``. Saving in bulk:
-``insert_steps``/``bulk_insert`` (one multi-row INSERT per batch), ``audit.record_many`` (one entry per record, the
-hash chain computed in Python) and ``deadlines.start_many`` (the clocks).
+``build`` (instances without the constructor per row), ``insert_steps``/``bulk_insert``/``save_records`` (a
+thousand rows a statement; ``COPY`` on PostgreSQL), ``audit.record_many`` (one entry per record, the hash chain
+computed in Python), ``deadlines.start_many`` (the clocks) and ``take_numbers``.
 """
 
 from __future__ import annotations

@@ -352,7 +352,8 @@ PROGRESS = {
 }
 ACTION_LABELS = {
     **{f"mediation.{k}": v for k, v in DisputeCase.ACTION_LABELS.items()},
-    "mediation.register": "登记", "mediation.import_row": "台账导入", "mediation.update_case": "修改登记信息", "mediation.add_party": "补录当事人",
+    "mediation.register": "登记", "mediation.import_row": "台账导入", "mediation.update_case": "修改登记信息",
+    "mediation.add_party": "补录当事人",
     "mediation.update_party": "修改当事人信息", "mediation.extend": "延长调解期限", "mediation.add_session": "调解记录",
     "mediation.record_session": "记录调解情况", "mediation.draft_agreement": "起草调解协议书",
     "mediation.update_agreement": "修改调解协议书", "mediation.record_confirmation": "司法确认情况",

@@ -493,7 +493,8 @@ def _import_clocks(petition: Petition) -> list[tuple[str, object, bool]]:
         if not petition.contact_unclear:
             clocks.append((NOTIFY, petition.received_on, True))
         return clocks
-    start = {P.Status.ACCEPTED: (HANDLE, petition.accepted_on), P.Status.REVIEWING: (REVIEW, petition.review_requested_on),
+    start = {P.Status.ACCEPTED: (HANDLE, petition.accepted_on),
+             P.Status.REVIEWING: (REVIEW, petition.review_requested_on),
              P.Status.RECHECKING: (RECHECK, petition.recheck_requested_on)}.get(status)
     return [(start[0], start[1], True)] if start else []
 
