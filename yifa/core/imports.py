@@ -50,7 +50,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from . import audit
-from .excel import MAX_IMPORT_ROWS, Column, ImportResult, RowError, drain, read
+from .excel import MAX_IMPORT_ROWS, Column, ImportResult, RowError, drain, parse_date, read
 from .models import NumberSequence
 
 __all__ = ["Ledger", "run", "view", "drain", "build", "insert_steps", "save_records", "bulk_insert", "take_numbers",
@@ -246,6 +246,8 @@ def _page(request, ledger: Ledger, org, form, outcome: dict | None = None):
         "ledger": ledger, "org": org, "form": form, "errors": errors, "error_count": outcome["count"] if outcome else 0,
         "template_url": ledger.url("template_url"), "list_url": ledger.url("list_url"),
         "list_label": ledger.list_label or ledger.title, "required": [c.header for c in ledger.columns if c.required],
+        "has_dates": any(c.parse is parse_date for c in ledger.columns),
+        "choice_example": next((c.header for c in ledger.columns if c.choices), ""),
         "max_rows": MAX_IMPORT_ROWS, "max_shown": MAX_SHOWN,
     })
 
