@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from yifa.core import deadlines, imports
+from yifa.core.actionviews import form_errors
 from yifa.core.attachments import attachments_of
 from yifa.core.audit import target_label
 from yifa.core.models import AuditEntry, Org, Role, User
@@ -49,14 +50,6 @@ def _managed_unit(request, what: str):
     if not perm.may_manage_registers(request.user, org):
         _deny(f"只有本单位经办人、负责人或管理员可以{what}。")
     return org
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _deny(message: str):
@@ -201,7 +194,7 @@ def case_new(request):
             messages.success(request, f"已立案：{case.number}。办案期限自立案之日起计算（《行政处罚法》第六十条）。")
             return redirect("enforcement:case_detail", pk=case.pk)
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors(form, error)
     return render(request, "enforcement/case_form.html", {"form": form, "title": "立案", "simple": False})
 
 
@@ -221,7 +214,7 @@ def case_simple_new(request):
             messages.success(request, f"已登记当场处罚决定 {case.decision_number}，并报所属行政机关备案。")
             return redirect("enforcement:case_detail", pk=case.pk)
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors(form, error)
     return render(request, "enforcement/case_form.html", {"form": form, "title": "简易程序（当场处罚）", "simple": True})
 
 
@@ -585,7 +578,7 @@ def case_action(request, pk, name):
         if form is None:
             messages.error(request, "；".join(error.messages))
             return redirect("enforcement:case_detail", pk=case.pk)
-        _form_errors(form, error)
+        form_errors(form, error)
         messages.error(request, "；".join(error.messages))
         return _case_page(request, Case.objects.get(pk=case.pk), {name: form})
     messages.success(request, DONE_MESSAGES[name])
@@ -630,7 +623,7 @@ def preservation_action(request, pk, name):
         messages.error(request, str(error))
         return redirect(preservation.get_absolute_url())
     except ValidationError as error:
-        _form_errors(form, error)
+        form_errors(form, error)
         messages.error(request, "；".join(error.messages))
         return _case_page(request, Case.objects.get(pk=case.pk), preservation_bound={(pk, name): form})
     messages.success(request, PRESERVATION_DONE[name])
@@ -699,7 +692,7 @@ def review_detail(request, pk):
                 messages.success(request, "已出具法制审核意见。")
                 return redirect("enforcement:review_detail", pk=review.pk)
             except ValidationError as error:
-                _form_errors(form, error)
+                form_errors(form, error)
     return render(request, "enforcement/review_detail.html", {
         "review": review, "case": case, "form": form, "can_review": perm.can_review(request.user, review),
         "records": case.records.select_related("attachment"), "checklist": LegalReview.CHECKLIST,
@@ -843,7 +836,7 @@ def officer_edit(request, pk=None):
             messages.success(request, f"已保存执法人员 {officer.name}。")
             return redirect("enforcement:officer_list")
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors(form, error)
     return render(request, "enforcement/form_page.html", {
         "form": form, "title": f"执法人员：{officer.name}" if officer else "登记执法人员",
         "back": reverse("enforcement:officer_list"), "officer": officer})
@@ -861,7 +854,7 @@ def reviewer_new(request):
             messages.success(request, "已登记法制审核人员。")
             return redirect("enforcement:officer_list")
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors(form, error)
     return render(request, "enforcement/form_page.html", {
         "form": form, "title": "登记法制审核人员", "back": reverse("enforcement:officer_list"),
         "note": "法制审核人员须在平台上具有“审核人”角色；本案承办人员不能审核本案。"})
@@ -894,7 +887,7 @@ def target_new(request):
             messages.success(request, "已登记检查对象。")
             return redirect("enforcement:target_list")
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors(form, error)
     return render(request, "enforcement/form_page.html", {
         "form": form, "title": "登记检查对象", "back": reverse("enforcement:target_list")})
 
@@ -953,7 +946,7 @@ def draw_new(request):
             messages.success(request, f"已制定抽查任务 {d.number}。")
             return redirect("enforcement:draw_detail", pk=d.pk)
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors(form, error)
     return render(request, "enforcement/form_page.html", {
         "form": form, "title": "制定双随机抽查任务", "back": reverse("enforcement:draw_list")})
 
@@ -1031,7 +1024,7 @@ def inspection_new(request):
             messages.success(request, "已安排检查。")
             return redirect("enforcement:inspection_detail", pk=inspection.pk)
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors(form, error)
     return render(request, "enforcement/form_page.html", {
         "form": form, "title": "安排执法检查", "back": reverse("enforcement:inspection_list")})
 
@@ -1056,7 +1049,7 @@ def inspection_detail(request, pk):
                 messages.error(request, str(error))
                 return redirect("enforcement:inspection_detail", pk=inspection.pk)
             except ValidationError as error:
-                _form_errors(form, error)
+                form_errors(form, error)
     return render(request, "enforcement/inspection_detail.html", {
         "inspection": inspection, "form": form, "officers": inspection.officers.all(),
         "can_record": perm.can_record_inspection(request.user, inspection),
@@ -1214,7 +1207,7 @@ def annual_action(request, pk, name):
         messages.error(request, str(error))
         return redirect("enforcement:annual_detail", pk=record.pk)
     except ValidationError as error:
-        _form_errors(form, error)
+        form_errors(form, error)
         messages.error(request, "；".join(error.messages))
         return _annual_page(request, AnnualData.objects.get(pk=record.pk), {name: form})
     messages.success(request, ANNUAL_DONE[name])

@@ -20,6 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
 from yifa.core import deadlines, excel, imports
+from yifa.core.actionviews import form_errors
 from yifa.core.attachments import attachments_of
 from yifa.core.identity import mask_address, mask_id, mask_phone
 from yifa.core.models import AuditEntry, Org
@@ -75,15 +76,6 @@ def _top_units(request) -> list[Org]:
 def _require(allowed: bool, message: str = NOT_A_WORKER) -> None:
     if not allowed:
         raise PermissionDenied(message)
-
-
-def apply_errors(form, error: ValidationError) -> None:
-    """Put an action's ValidationError on the form: on its field if the form has it, else on top."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _case(request, pk: int) -> DisputeCase:
@@ -238,7 +230,7 @@ def case_create(request):
         try:
             case = actions.register_case(by=request.user, org=org, parties=parties.party_dicts(), **data)
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
             if "parties" in getattr(error, "error_dict", {}):
                 parties._non_form_errors = parties.error_class(error.message_dict["parties"])
         else:
@@ -257,7 +249,7 @@ def case_edit(request, pk):
             actions.update_case(DisputeCase.objects.get(pk=case.pk), by=request.user,
                                 **{f: form.cleaned_data[f] for f in forms.CaseEditForm.Meta.fields})
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         except InvalidTransition as error:
             messages.error(request, str(error))
             return redirect("mediation:case_detail", case.pk)
@@ -299,7 +291,7 @@ def party_edit(request, pk):
         try:
             actions.update_party(party, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         except InvalidTransition as error:
             messages.error(request, str(error))
             return redirect("mediation:case_detail", case.pk)
@@ -417,7 +409,7 @@ def _step(request, pk, key: str, make_form, run, done: str, role=perms.can_see_p
         try:
             run(case, form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         except InvalidTransition as error:
             messages.error(request, str(error))
             return redirect("mediation:case_detail", case.pk)
@@ -561,7 +553,7 @@ def attachment_add(request, pk):
             actions.attach_file(case, by=request.user, upload=form.cleaned_data["file"], kind=form.cleaned_data["kind"],
                                 note=form.cleaned_data["note"])
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, "材料已归入卷宗。")
             return redirect(reverse("mediation:case_detail", args=[case.pk]) + "#files")
@@ -581,7 +573,7 @@ def agreement_edit(request, pk):
         try:
             actions.draft_agreement(case, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         except InvalidTransition as error:
             messages.error(request, str(error))
             return redirect("mediation:case_detail", case.pk)
@@ -637,7 +629,7 @@ def committee_create(request):
             committee = actions.create_committee(by=request.user, org=d["org"], name=d["name"],
                                                  term_start=d["term_start"], phone=d["phone"], address=d["address"])
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, f"已登记{committee.name}，请录入委员和调解员。")
             return redirect("mediation:committee_detail", committee.pk)
@@ -657,7 +649,7 @@ def committee_detail(request, pk):
                 actions.update_committee(committee, by=request.user,
                                          **{f: form.cleaned_data[f] for f in forms.CommitteeForm.Meta.fields})
             except ValidationError as error:
-                apply_errors(form, error)
+                form_errors(form, error)
             else:
                 messages.success(request, "调委会信息已保存。")
                 return redirect("mediation:committee_detail", committee.pk)
@@ -681,7 +673,7 @@ def mediator_add(request, pk):
         try:
             person = actions.add_mediator(committee, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, f"已录入{person.get_position_display()}{person.name}。")
             return redirect("mediation:committee_detail", committee.pk)
@@ -700,7 +692,7 @@ def mediator_edit(request, pk):
         try:
             actions.update_mediator(person, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, f"{person.name}的信息已保存。")
             return redirect("mediation:committee_detail", committee.pk)
@@ -742,7 +734,7 @@ def round_create(request):
         try:
             screening = actions.plan_round(by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, "排查已登记。实施后请填写排查情况和发现的纠纷。")
             return redirect("mediation:round_detail", screening.pk)
@@ -780,7 +772,7 @@ def round_complete(request, pk):
         try:
             actions.complete_round(screening, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         except InvalidTransition as error:
             messages.error(request, str(error))
             return redirect("mediation:round_detail", screening.pk)
@@ -800,7 +792,7 @@ def finding_add(request, pk):
         try:
             actions.add_finding(screening, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, "排查发现已登记。")
             return redirect(reverse("mediation:round_detail", args=[screening.pk]) + "#findings")
