@@ -13,7 +13,9 @@ from yifa.core import deadlines, imports
 from yifa.core.excel import export_response, template_response
 from yifa.core.scope import get_visible_or_404
 from yifa.legal_review.interface import outcome as review_outcome
-from yifa.legal_review.viewkit import acting_org, docx, history, paginate, perform, require
+from yifa.core.actionviews import perform, require
+from yifa.core.officialdoc import docx_response
+from yifa.legal_review.viewkit import acting_org, history, paginate
 
 from . import actions, forms, ledger
 from . import permissions as can
@@ -192,7 +194,7 @@ def catalogue_adjust(request, pk):
 @login_required
 def catalogue_docx(request, pk):
     catalogue = _catalogue(request, pk)
-    return docx(catalogue_document(catalogue), f"{catalogue.title}.docx")
+    return docx_response(catalogue_document(catalogue), f"{catalogue.title}.docx")
 
 
 # ---------------------------------------------------------------- one decision
@@ -488,11 +490,11 @@ def decision_withdraw(request, pk):
 def notice_docx(request, pk):
     decision = _decision(request, pk)
     require(bool(decision.comment_opens_on), "尚未公开征求意见。")
-    return docx(notice_document(decision), f"{decision.title} 征求意见公告.docx")
+    return docx_response(notice_document(decision), f"{decision.title} 征求意见公告.docx")
 
 
 @login_required
 def adoption_docx(request, pk):
     decision = _decision(request, pk)
     require(bool(decision.adoption_published_on), "采纳情况尚未公布。")
-    return docx(adoption_document(decision), f"{decision.title} 意见采纳情况说明.docx")
+    return docx_response(adoption_document(decision), f"{decision.title} 意见采纳情况说明.docx")

@@ -22,7 +22,7 @@ from yifa.core.models import Org
 from yifa.core.pagination import keyset_page
 from yifa.core.scope import get_visible_or_404
 from yifa.petitions.views import history
-from yifa.petitions.viewkit import form_errors, run_action
+from yifa.core.actionviews import form_errors, run_action
 
 from . import actions, documents, indicators, ledger, permissions, report
 from .forms import (ConsultForm, CorrectionForm, ExtendForm, OnForm, OpinionForm, PublicationFilterForm,

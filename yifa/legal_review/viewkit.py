@@ -1,17 +1,15 @@
-"""View helpers of the decision-and-rule modules: the acting unit, a matter's history, pages, .docx
-downloads. The action runner itself (``perform``, ``require``) is core's ``yifa.core.actionviews``,
-imported here for the views that take it from this module.
+"""View helpers of the decision-and-rule modules: the acting unit, a matter's history, pages. The action
+runner (``perform``, ``require``) is core's ``yifa.core.actionviews``; .docx downloads are
+``yifa.core.officialdoc.docx_response``.
 """
 
 from django.core.paginator import Paginator
 from django.db.models import Q
 
-from yifa.core import officialdoc
-from yifa.core.actionviews import perform, require
 from yifa.core.audit import target_label
 from yifa.core.models import AuditEntry
 
-__all__ = ["acting_org", "docx", "history", "paginate", "perform", "require", "year_param"]
+__all__ = ["acting_org", "history", "paginate", "year_param"]
 
 
 def history(*objs):
@@ -25,10 +23,6 @@ def history(*objs):
 
 def paginate(request, queryset, per_page: int = 30):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
-
-
-def docx(document: "officialdoc.OfficialDocument", filename: str):
-    return officialdoc.docx_response(document, filename)
 
 
 def year_param(request, default: int) -> int:

@@ -18,7 +18,9 @@ from . import actions, forms, indicators, ledger
 from . import permissions as can
 from .documents import opinion_document
 from .models import AdviserService, LegalAdviser, ReviewRequest
-from .viewkit import acting_org, docx, history, paginate, perform, require, year_param
+from yifa.core.actionviews import perform, require
+from yifa.core.officialdoc import docx_response
+from .viewkit import acting_org, history, paginate, year_param
 
 # ---------------------------------------------------------------- review requests
 
@@ -204,7 +206,7 @@ def request_withdraw(request, pk):
 def opinion_docx(request, pk):
     review = _review(request, pk)
     require(can.can_download_opinion(request.user, review), "审查意见书尚未出具。")
-    return docx(opinion_document(review), f"合法性审查意见书 {review.opinion_number}.docx")
+    return docx_response(opinion_document(review), f"合法性审查意见书 {review.opinion_number}.docx")
 
 
 # ---------------------------------------------------------------- advisers

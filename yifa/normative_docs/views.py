@@ -15,7 +15,9 @@ from yifa.core import deadlines, imports
 from yifa.core.excel import export_response, template_response
 from yifa.core.scope import get_visible_or_404
 from yifa.legal_review.interface import outcome as review_outcome
-from yifa.legal_review.viewkit import acting_org, docx, history, paginate, perform, require
+from yifa.core.actionviews import perform, require
+from yifa.core.officialdoc import docx_response
+from yifa.legal_review.viewkit import acting_org, history, paginate
 
 from . import actions, forms, indicators, ledger
 from . import permissions as can
@@ -245,14 +247,14 @@ def withdraw(request, pk):
 def notice_docx(request, pk):
     document = _document(request, pk)
     require(bool(document.comment_opens_on), "尚未公开征求意见。")
-    return docx(notice_document(document), f"{document.title} 征求意见公告.docx")
+    return docx_response(notice_document(document), f"{document.title} 征求意见公告.docx")
 
 
 @login_required
 def text_docx(request, pk):
     document = _document(request, pk)
     require(bool(document.number), "文件尚未登记编号。")
-    return docx(official_text(document), f"{document.number} {document.title}.docx")
+    return docx_response(official_text(document), f"{document.number} {document.title}.docx")
 
 
 # ---------------------------------------------------------------- 备案审查
@@ -341,7 +343,7 @@ def filing_answer(request, pk):
 @login_required
 def filing_docx(request, pk):
     filing = _filing(request, pk)
-    return docx(filing_report(filing), f"{filing.document.title} 备案报告.docx")
+    return docx_response(filing_report(filing), f"{filing.document.title} 备案报告.docx")
 
 
 # ---------------------------------------------------------------- 清理

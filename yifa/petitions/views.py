@@ -23,7 +23,7 @@ from yifa.core.pagination import keyset_page
 from yifa.core.scope import get_visible_or_404
 
 from . import actions, documents, indicators, ledger, permissions, report
-from .viewkit import form_errors, run_action
+from yifa.core.actionviews import form_errors, run_action
 from .forms import (DecideForm, ExtendForm, FilterForm, MediationForm, NotifyForm, ObjectForm,
                     ReasonForm, RegisterForm, ReplyForm, RequestForm, SatisfactionForm, SubmissionForm)
 from .models import Petition
@@ -206,7 +206,7 @@ EXTEND_DENIED = "延长办理期限须经负责人批准（《信访工作条例
 @require_POST
 @login_required
 def act(request, pk, action):
-    """One action on one matter (see ``viewkit.run_action``)."""
+    """One action on one matter (see ``yifa.core.actionviews.run_action``)."""
     if action not in ACTIONS:
         raise Http404("没有这个操作。")
     permission, form_class, do, done = ACTIONS[action]
