@@ -9,7 +9,7 @@ import datetime as dt
 
 from yifa.core import deadlines
 from yifa.core.excel import Column, ImportResult, parse_date, parse_text
-from yifa.legal_review.importkit import RowChecks, labels, parse_year
+from yifa.core.ledgerchecks import RowChecks, labels, parse_year
 
 from .models import ACT, Decision, DecisionStep
 

@@ -9,9 +9,9 @@ import datetime as dt
 
 from yifa.core.excel import Column, ImportResult, parse_amount, parse_date, parse_int, parse_text
 from yifa.core.identity import mask_phone, validate_phone
+from yifa.core.ledgerchecks import BLANK, YES_NO, RowChecks, labels, orgs_by_name
 from yifa.core.models import Org
 
-from .importkit import BLANK, YES_NO, RowChecks, labels, orgs_by_name
 from .models import AdviserService, LegalAdviser, ReviewRequest
 
 R = ReviewRequest.Status

@@ -11,7 +11,7 @@ import datetime as dt
 
 from yifa.core import deadlines
 from yifa.core.excel import Column, ImportResult, parse_date, parse_int, parse_text
-from yifa.legal_review.importkit import YES_NO, RowChecks, labels
+from yifa.core.ledgerchecks import YES_NO, RowChecks, labels
 
 from .models import GB_37, Filing, NormativeDocument
 

@@ -1,5 +1,5 @@
-"""The cross-column checks of the 台账 the decision-and-rule modules import (重大行政决策, 行政规范性文件, 合法性审查,
-法律顾问名册 and 服务记录), shared by their ``ledger.py``.
+"""Cross-column checks of an imported 台账, for a module's ``ledger.check`` (used by the 重大行政决策, 行政规范性文件,
+合法性审查, 法律顾问名册 and 服务记录 ledgers).
 
 The page, the reading of the cells, the progress and the one transaction are core's (``yifa.core.imports``); each
 module's ``ledger.check`` then looks across the columns of a row (dates in order, states consistent with their
