@@ -23,7 +23,7 @@ rows it has saved so far (``yield from insert_steps(...)`` does this per batch) 
 module's ``@transaction.atomic`` action for scripts and the benchmark is then ``drain(save(...))``. Saving in bulk:
 ``build`` (instances without the constructor per row), ``insert_steps``/``bulk_insert``/``save_records`` (a
 thousand rows a statement; ``COPY`` on PostgreSQL), ``audit.record_many`` (one entry per record, the hash chain
-computed in Python), ``deadlines.start_many`` (the clocks) and ``take_numbers``.
+computed in Python), ``deadlines.start_many`` (the clocks) and ``core.numbering.next_numbers``.
 """
 
 from __future__ import annotations
@@ -51,9 +51,8 @@ from django.urls import reverse
 
 from . import audit
 from .excel import MAX_IMPORT_ROWS, Column, ImportResult, RowError, drain, parse_date, read
-from .models import NumberSequence
 
-__all__ = ["Ledger", "run", "view", "drain", "build", "insert_steps", "save_records", "bulk_insert", "take_numbers",
+__all__ = ["Ledger", "run", "view", "drain", "build", "insert_steps", "save_records", "bulk_insert",
            "ImportForm", "MAX_SHOWN", "page_problems"]
 
 logger = logging.getLogger(__name__)
@@ -539,22 +538,3 @@ def _max_params(connection) -> int:
     return connection.features.max_query_params or 2000
 
 
-def take_numbers(org, kind: str, year: int, count: int, *, fmt: str, taken: set[str] = frozenset()) -> list[str]:
-    """``count`` numbers of the unit's ``kind`` series for ``year`` (``core.numbering``'s sequence) in one statement,
-    skipping any text in ``taken`` (numbers the ledger or earlier records already carry), so they stay unique.
-    The sequence row stays locked until the import's transaction ends, so no number is given twice."""
-    texts: list[str] = []
-    connection = connections[router.db_for_write(NumberSequence)]
-    while len(texts) < count:
-        need = count - len(texts)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "INSERT INTO core_numbersequence (org_id, kind, year, last) VALUES (%s, %s, %s, %s) "
-                "ON CONFLICT (org_id, kind, year) DO UPDATE SET last = core_numbersequence.last + EXCLUDED.last "
-                "RETURNING last", [org.pk, kind, year, need])
-            (last,) = cursor.fetchone()
-        for value in range(last - need + 1, last + 1):
-            text = fmt.format(abbr=org.abbreviation, year=year, n=value)
-            if text not in taken:
-                texts.append(text)
-    return texts

@@ -435,11 +435,11 @@ def save_requests(rows: list[dict], *, by, org):
         if req.status == R.Status.REPLIED and not req.reply_number:
             unreplied.setdefault(req.replied_on.year, []).append(req)
     for year, group in sorted(unnumbered.items()):
-        for req, text in zip(group, imports.take_numbers(org, "disclosure.request", year, len(group),
+        for req, text in zip(group, numbering.next_numbers(org, "disclosure.request", year, len(group),
                                                          fmt=REQUEST_NUMBER, taken=taken)):
             req.number = text
     for year, group in sorted(unreplied.items()):
-        for req, text in zip(group, imports.take_numbers(org, "disclosure.reply", year, len(group),
+        for req, text in zip(group, numbering.next_numbers(org, "disclosure.reply", year, len(group),
                                                          fmt=REPLY_NUMBER, taken=taken_replies)):
             req.reply_number = text
     clocks = [clock for req in requests if req.is_open for clock in _import_clocks(req)]
@@ -499,7 +499,7 @@ def save_publications(rows: list[dict], *, by, org):
         if pub.published_on and not pub.index_number:
             unnumbered.setdefault(pub.published_on.year, []).append(pub)
     for year, group in sorted(unnumbered.items()):
-        for pub, text in zip(group, imports.take_numbers(org, "disclosure.publication", year, len(group),
+        for pub, text in zip(group, numbering.next_numbers(org, "disclosure.publication", year, len(group),
                                                          fmt=INDEX_NUMBER, taken=taken)):
             pub.index_number = text
     yield from imports.save_records(

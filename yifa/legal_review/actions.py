@@ -5,13 +5,13 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from yifa.core import audit, deadlines
+from yifa.core import audit, deadlines, numbering
 from yifa.core.models import Org, Role
 from yifa.core.numbering import next_number
 from yifa.core.scope import has_role_over
 from yifa.core.workflow import InvalidTransition, transition
 
-from .actionkit import required, reserve_numbers
+from .actionkit import required
 from .interface import notify_source
 from .models import AdviserService, LegalAdviser, ReviewRequest
 
@@ -309,7 +309,7 @@ def import_reviews(rows: list[dict], *, by, org: Org) -> list[ReviewRequest]:
         fields.setdefault("materials", UNKNOWN_MATERIALS)
         reviews.append(ReviewRequest(org=org, submitted_by=None, **fields))
     ReviewRequest.objects.bulk_create(reviews, batch_size=500)
-    reserve_numbers(org, OPINION_KIND, OPINION_NUMBER, [r.opinion_number for r in reviews])
+    numbering.reserve_past(org, OPINION_KIND, OPINION_NUMBER, [r.opinion_number for r in reviews])
     audit.record_many("legal_review.import_review", reviews, by=by, org=org,
                       note=lambda r: f"台账导入：{r.get_subject_display()}“{r.title}”（{r.get_status_display()}"
                                      + (f"，{r.opinion_number}" if r.opinion_number else "") + "）",

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from yifa.core import audit, deadlines, imports
+from yifa.core import audit, deadlines, imports, numbering
 from yifa.core.attachments import attach
 from yifa.core.models import Attachment
 from yifa.core.models.deadlines import Deadline
@@ -811,7 +811,7 @@ def save_ledger(rows: list[dict], *, by, org):
             case.resolve_due_on = due(RESOLVE, case.accepted_on)[0]
     for year in sorted({c.registered_on.year for c in cases}):
         of_year = [c for c in cases if c.registered_on.year == year]
-        for case, number in zip(of_year, imports.take_numbers(org, "mediation.case", year, len(of_year),
+        for case, number in zip(of_year, numbering.next_numbers(org, "mediation.case", year, len(of_year),
                                                               fmt=CASE_NUMBER)):
             case.number = number
     for saved in imports.insert_steps(DisputeCase, cases):

@@ -11,13 +11,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 
-from yifa.core import audit, deadlines
+from yifa.core import audit, deadlines, numbering
 from yifa.core.deadlines import fmt
 from yifa.core.models import Org
 from yifa.core.numbering import next_number
 from yifa.core.workflow import InvalidTransition, transition
 from yifa.legal_review import actions as legal_review
-from yifa.legal_review.actionkit import PUBLIC, require_state, required, reserve_numbers
+from yifa.legal_review.actionkit import PUBLIC, require_state, required
 from yifa.legal_review.interface import ReviewOutcome
 
 from .models import GB_37, Cleanup, CleanupItem, DocumentComment, Filing, NormativeDocument
@@ -497,7 +497,7 @@ def import_ledger(rows: list[dict], *, by, org: Org) -> list[NormativeDocument]:
             document.validity = row.get("validity") or V.VALID
         documents.append(document)
     NormativeDocument.objects.bulk_create(documents, batch_size=500)
-    reserve_numbers(org, "normative_doc", NUMBER_FORMAT, [d.number for d in documents])
+    numbering.reserve_past(org, "normative_doc", NUMBER_FORMAT, [d.number for d in documents])
     filings = {}
     for document, row in zip(documents, rows):
         if row.get("filed_on"):

@@ -458,7 +458,7 @@ def save_ledger(rows: list[dict], *, by, org):
         if not petition.number:
             unnumbered.setdefault(petition.received_on.year, []).append(petition)
     for year, group in sorted(unnumbered.items()):
-        for petition, text in zip(group, imports.take_numbers(org, "petition", year, len(group), fmt=NUMBER_FORMAT,
+        for petition, text in zip(group, numbering.next_numbers(org, "petition", year, len(group), fmt=NUMBER_FORMAT,
                                                               taken=taken)):
             petition.number = text
     clocks = [(petition, rule, start, followed) for petition in petitions

@@ -13,7 +13,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 
-from yifa.core import audit, deadlines, excel, imports
+from yifa.core import audit, deadlines, excel, imports, numbering
 from yifa.core.excel import Column
 from yifa.core.models import AuditEntry, CalendarYear, Deadline, NumberSequence, Org
 
@@ -227,7 +227,7 @@ def test_a_bulk_insert_sets_keys_and_stamps(tree):
 
 def test_numbers_taken_in_bulk_skip_those_already_used(tree):
     taken = {"东街信〔2025〕2号"}
-    numbers = imports.take_numbers(tree.township, "petition", 2025, 3, fmt="{abbr}信〔{year}〕{n}号", taken=taken)
+    numbers = numbering.next_numbers(tree.township, "petition", 2025, 3, fmt="{abbr}信〔{year}〕{n}号", taken=taken)
     assert numbers == ["东街信〔2025〕1号", "东街信〔2025〕3号", "东街信〔2025〕4号"]
     assert NumberSequence.objects.get(org=tree.township, kind="petition", year=2025).last == 4
 
