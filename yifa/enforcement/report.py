@@ -8,16 +8,11 @@
 """
 
 import datetime as dt
-import io
 import json
 from decimal import Decimal
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
-
 from yifa.core import deadlines
+from yifa.core.officialdoc import OfficialDocument
 
 from .indicators import figures
 
@@ -74,72 +69,11 @@ def sentences_from(f: dict) -> list[str]:
     return lines
 
 
-# ---------------------------------------------------------------- .docx
+# ---------------------------------------------------------------- .docx (core's GB/T 9704 builder)
 
 
-def _font(run, size: float, east_asian: str = "仿宋", bold: bool = False) -> None:
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.name = "Times New Roman"
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), east_asian)
-
-
-def _document():
-    doc = Document()
-    section = doc.sections[0]
-    # GB/T 9704-2012: A4, 天头 37mm, 订口 28mm, 版心 156mm × 225mm.
-    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
-    section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
-    section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
-    return doc
-
-
-def _title(doc, text: str) -> None:
-    p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _font(p.add_run(text), 22, "方正小标宋简体")
-
-
-def _heading(doc, text: str) -> None:
-    p = doc.add_paragraph()
-    p.paragraph_format.first_line_indent = Pt(32)
-    _font(p.add_run(text), 16, "黑体")
-
-
-def _body(doc, text: str) -> None:
-    p = doc.add_paragraph()
-    p.paragraph_format.first_line_indent = Pt(32)
-    p.paragraph_format.line_spacing = Pt(28)
-    _font(p.add_run(text), 16)
-
-
-def _table(doc, header: list[str], rows: list[list[str]]) -> None:
-    table = doc.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header):
-        cell.text = ""
-        _font(cell.paragraphs[0].add_run(text), 12, "黑体")
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row):
-            cell.text = ""
-            _font(cell.paragraphs[0].add_run(str(text)), 12)
-
-
-def _signature(doc, orgs, on: dt.date | None = None) -> None:
-    doc.add_paragraph()
-    on = on or deadlines.today()
-    for text in ("、".join(o.name for o in orgs[:3]) + ("等" if len(orgs) > 3 else ""),
-                 f"{on.year}年{on.month}月{on.day}日"):
-        p = doc.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _font(p.add_run(text), 16)
-
-
-def _save(doc) -> bytes:
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+def _signers(orgs) -> str:
+    return "、".join(o.name for o in orgs[:3]) + ("等" if len(orgs) > 3 else "")
 
 
 def _figure_rows(f) -> list[list[str]]:
@@ -169,18 +103,17 @@ def quarterly_docx(orgs, period, *, year: int, quarter: int) -> tuple[bytes, str
     """第N季度行政执法工作报告, to the unit's 党工委、办事处 (or 党委、政府)."""
     f = figures(orgs, period)
     unit = _unit_name(orgs)
-    doc = _document()
-    _title(doc, f"{unit}{year}年第{quarter}季度行政执法工作报告")
-    _body(doc, f"按照行政执法报告制度，现将{year}年第{quarter}季度（{period[0].month}月{period[0].day}日至"
+    doc = OfficialDocument(title=f"{unit}{year}年第{quarter}季度行政执法工作报告")
+    doc.para(f"按照行政执法报告制度，现将{year}年第{quarter}季度（{period[0].month}月{period[0].day}日至"
                f"{period[1].month}月{period[1].day}日）行政执法工作情况报告如下。")
-    _heading(doc, "一、基本情况")
+    doc.heading("一、基本情况")
     for line in sentences(orgs, period):
-        _body(doc, line)
-    _heading(doc, "二、主要数据")
-    _table(doc, ["项目", "数据"], _figure_rows(f))
-    _heading(doc, "三、案件办理阶段分布")
-    _table(doc, ["办理阶段", "件数"], [[s["label"], s["count"]] for s in f["stages"] if s["count"]] or [["—", 0]])
-    _heading(doc, "四、存在的问题和下一步工作")
+        doc.para(line)
+    doc.heading("二、主要数据")
+    doc.table(["项目", "数据"], _figure_rows(f))
+    doc.heading("三、案件办理阶段分布")
+    doc.table(["办理阶段", "件数"], [[s["label"], s["count"]] for s in f["stages"] if s["count"]] or [["—", 0]])
+    doc.heading("四、存在的问题和下一步工作")
     problems = []
     if f["overdue_open"]["count"]:
         problems.append(f"目前有{f['overdue_open']['count']}件案件超过办案期限尚未作出决定，须督促办结或依法报批延期。")
@@ -191,9 +124,9 @@ def quarterly_docx(orgs, period, *, year: int, quarter: int) -> tuple[bytes, str
     if f["on_time"]["late"]:
         problems.append(f"本季度有{f['on_time']['late']}件案件逾期办结。")
     for line in problems or ["本季度各项执法活动均在法定期限内完成。"]:
-        _body(doc, line)
-    _signature(doc, orgs)
-    return _save(doc), f"{unit}{year}年第{quarter}季度行政执法工作报告.docx"
+        doc.para(line)
+    doc.signature(_signers(orgs), deadlines.today())
+    return doc.to_bytes(), f"{unit}{year}年第{quarter}季度行政执法工作报告.docx"
 
 
 def yearly_docx(orgs, period, *, year: int) -> tuple[bytes, str]:
@@ -220,27 +153,19 @@ def annual_data_docx(record, *, on: dt.date, draft: bool) -> tuple[bytes, str]:
 def _yearly_document(unit: str, year: int, f: dict, lines: list[str], *, note: str, on: dt.date, signers,
                      draft: bool = False, version: int = 0) -> bytes:
     """上年度行政执法总体情况数据, for publication (国办发〔2018〕118号: 每年1月31日前)."""
-    doc = _document()
-    _title(doc, f"{unit}{year}年度行政执法数据")
-    if draft:
-        p = doc.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _font(p.add_run("（草稿，待本单位审核后公开）"), 16, "楷体")
-    elif version > 1:
-        p = doc.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _font(p.add_run(f"（更正后第{version}版）"), 16, "楷体")
-    _body(doc, f"根据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》"
+    subtitle = "（草稿，待本单位审核后公开）" if draft else (f"（更正后第{version}版）" if version > 1 else "")
+    doc = OfficialDocument(title=f"{unit}{year}年度行政执法数据", subtitle=subtitle)
+    doc.para(f"根据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》"
                f"（国办发〔2018〕118号），现公开本单位{year}年度行政执法总体情况数据。")
-    _heading(doc, "一、行政执法数据")
-    _table(doc, ["项目", "数据"], _figure_rows(f))
-    _heading(doc, "二、按执法领域统计的行政处罚案件")
-    _table(doc, ["执法领域", "件数"], [[d["label"], d["count"]] for d in f["domains"]] or [["—", 0]])
-    _heading(doc, "三、说明")
+    doc.heading("一、行政执法数据")
+    doc.table(["项目", "数据"], _figure_rows(f))
+    doc.heading("二、按执法领域统计的行政处罚案件")
+    doc.table(["执法领域", "件数"], [[d["label"], d["count"]] for d in f["domains"]] or [["—", 0]])
+    doc.heading("三、说明")
     for line in lines:
-        _body(doc, line)
+        doc.para(line)
     for line in (note or "").splitlines():
         if line.strip():
-            _body(doc, line.strip())
-    _signature(doc, signers, on=on)
-    return _save(doc)
+            doc.para(line.strip())
+    doc.signature(_signers(signers), on)
+    return doc.to_bytes()
