@@ -3,7 +3,9 @@
 A module's AppConfig may define:
 - ``nav``: list of ``NavItem`` for the staff navigation;
 - ``workbench_items(user) -> list[WorkItem]``: pending and due items for the 工作台;
-- ``portal_sections``: list of ``PortalSection`` for the public portal home.
+- ``portal_sections``: list of ``PortalSection`` for the public portal home;
+- ``open_periodic_clocks(on) -> list[str]``: open the clocks that start on a date rather than on an act
+  (e.g. last year's 执法数据, due 1月31日), idempotently; one line per kind opened, for the daily scan's output.
 """
 
 import datetime as dt
@@ -116,6 +118,17 @@ def workbench_items(user) -> list[WorkItem]:
             merged[index] = by_url[item.url] = replace(first, due_on=item.due_on, basis=item.basis,
                                                       state=f"{first.state} · {item.state}" if first.state else item.state)
     return sorted(merged, key=lambda i: (i.due_on is None, i.due_on or dt.date.max, i.title))
+
+
+def open_periodic_clocks(on: dt.date) -> list[str]:
+    """Every module's date-started clocks, opened before the daily deadline scan (``scan_deadlines``), so one
+    scheduled command keeps them all."""
+    lines: list[str] = []
+    for config in _configs():
+        opener = getattr(config, "open_periodic_clocks", None)
+        if opener:
+            lines.extend(opener(on))
+    return lines
 
 
 def portal_sections() -> list[PortalSection]:

@@ -45,6 +45,14 @@ class EnforcementConfig(AppConfig):
 
         return items(user)
 
+    def open_periodic_clocks(self, on):
+        """Last year's 执法数据 record and clock for every 执法主体 (国办发〔2018〕118号: 每年1月31日前), run by
+        ``scan_deadlines`` daily; the workbench also opens them on first need for its user's units."""
+        from .actions import open_due_annual_data
+
+        opened = open_due_annual_data(on=on)
+        return [f"年度执法数据：新起算{len(opened)}个单位（{'、'.join(r.org.name for r in opened) or '无'}）。"]
+
     def seed_demo(self, context):
         from .demo import seed
 

@@ -53,9 +53,9 @@ def docx_text(attachment) -> str:
     return "\n".join([p.text for p in doc.paragraphs] + cells)
 
 
-def test_the_daily_command_opens_last_years_record_and_clock_for_every_enforcement_unit(w):
+def test_the_daily_deadline_scan_opens_last_years_record_and_clock_for_every_enforcement_unit(w):
     out = io.StringIO()
-    call_command("start_annual_data", stdout=out)
+    call_command("scan_deadlines", stdout=out)
     assert "新起算2个单位" in out.getvalue()
     records = AnnualData.objects.filter(year=2025)
     assert {r.org for r in records} == {w.org, w.tree.sibling}  # the district has no officers, powers or cases
@@ -64,7 +64,7 @@ def test_the_daily_command_opens_last_years_record_and_clock_for_every_enforceme
     clock = deadline(record, "enforcement.annual_data")
     assert clock.started_on == dt.date(2025, 12, 31) and clock.due_on == dt.date(2026, 1, 31)
     assert clock.status == "open" and clock.basis == "国办发〔2018〕118号（执法数据公开）" and clock.rule.is_local
-    call_command("start_annual_data", stdout=io.StringIO())
+    call_command("scan_deadlines", "--date", "2026-01-02", stdout=io.StringIO())
     assert AnnualData.objects.filter(year=2025).count() == 2
 
 

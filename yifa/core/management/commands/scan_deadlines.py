@@ -1,5 +1,8 @@
 """到期提醒: ``manage.py scan_deadlines`` creates the in-app reminders due today and e-mails them when mail is set up.
 
+First it opens the clocks that start on a date rather than on an act (each module's ``open_periodic_clocks``,
+e.g. last year's 执法数据 due 1月31日), so they are scanned the same run.
+
 Idempotent: a second run the same day creates and sends nothing. Schedule it once a day, e.g. cron
 ``30 7 * * * cd /srv/yifa && .venv/bin/python manage.py scan_deadlines`` (see docs/deadlines.md).
 """
@@ -16,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--date", help="按指定日期扫描（YYYY-MM-DD），默认今天")
 
     def handle(self, *args, date=None, **options):
-        from yifa.core import deadlines
+        from yifa.core import deadlines, registry
 
         on = None
         if date:
@@ -24,6 +27,8 @@ class Command(BaseCommand):
                 on = dt.date.fromisoformat(date)
             except ValueError:
                 raise CommandError("日期格式应为 YYYY-MM-DD。")
+        for line in registry.open_periodic_clocks(on or deadlines.today()):
+            self.stdout.write(line)
         result = deadlines.scan(on=on)
         counts = {}
         for reminder in result.created:
