@@ -127,7 +127,7 @@ def _preservation_items(user) -> list[WorkItem]:
 def _annual_items(user) -> list[WorkItem]:
     """The unit's yearly 执法数据 (国办发〔2018〕118号): compiled by its 经办人, published by its 负责人.
 
-    Last year's record and clock are opened here on first need (the daily ``start_annual_data`` does it too).
+    Last year's record and clock are opened here on first need (the daily ``scan_deadlines`` does it too).
     """
     from .actions import open_annual_data_for
 
