@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from yifa.core import attachments, audit, deadlines, imports
+from yifa.core import attachments, audit, deadlines, imports, numbering
 from yifa.core.identity import mask_id, mask_name, validate_id_number, validate_uscc
 from yifa.core.numbering import next_number
 from yifa.core.workflow import InvalidTransition, allowed, transition
@@ -346,6 +346,154 @@ def save_officers(rows: list[dict], *, by, org):
 @transaction.atomic
 def import_officers(rows: list[dict], *, by, org) -> list[Officer]:
     return imports.drain(save_officers(rows, by=by, org=org))
+
+
+# ---------------------------------------------------------------- 案件台账 and 检查台账 (past work brought in)
+
+CASE_NUMBER = "{abbr}综执立〔{year}〕{n}号"
+SIMPLE_NUMBER = "{abbr}综执简〔{year}〕{n}号"
+DECISION_NUMBERS = {"penalty": ("enforcement.decision", "{abbr}综执罚决〔{year}〕{n}号"),
+                    "no_penalty": ("enforcement.decision_other", "{abbr}综执不罚〔{year}〕{n}号"),
+                    "transfer": ("enforcement.decision_other", "{abbr}综执移〔{year}〕{n}号")}
+
+
+def _number_rows(org, rows, *, kind: str, fmt: str, key: str, year_of, taken: set) -> None:
+    """Numbers for a ledger's rows of one series: the numbers the ledger gives move the series past them
+    (``reserve_past``), then the rows without one take the next ones, by year, skipping any in use."""
+    numbering.reserve_past(org, kind, fmt, [row[key] for row in rows if row.get(key)])
+    blank: dict[int, list] = {}
+    for row in rows:
+        if not row.get(key):
+            blank.setdefault(year_of(row).year, []).append(row)
+    for year, group in sorted(blank.items()):
+        for row, text in zip(group, numbering.next_numbers(org, kind, year, len(group), fmt=fmt, taken=taken)):
+            row[key] = text
+
+
+def _link_officers(model, field: str, objects, officers_of) -> None:
+    through = getattr(model, "officers").through
+    imports.bulk_insert(through, [through(**{field: obj.pk}, officer_id=officer.pk)
+                                  for obj in objects for officer in officers_of(obj)])
+
+
+def save_cases(rows: list[dict], *, by, org):
+    """导入行政处罚案件台账 (rows checked by ``ledgers.check_cases``): past cases, all in the caller's transaction.
+
+    A ledger row is a record of work done before the platform, not a new 立案: no 立案人 or 决定人 is written (the
+    承办人员 are the ledger's), 法制审核 and 公示 the ledger states are kept as its word (``ledger_reviewed``,
+    ``ledger_published``). 案号 and 决定书文号 follow the unit's series: numbers the ledger gives move the series past
+    them, rows without one take the next. The 90日 clock (第六十条) of a 普通程序 case is written as the ledger
+    shows it: closed on the 决定日期 (按期 or 逾期, for the figures), running from the 立案日期 for a case still 调查取证;
+    a decision not yet served gets its 送达 clock (第六十一条). 已撤销立案 and 简易程序 cases get none.
+    A generator for ``core.imports``: yields rows saved, returns the cases.
+    """
+    taken = set(Case.objects.filter(org=org).values_list("number", flat=True)) | {
+        row["number"] for row in rows if row.get("number")}
+    simple = [row for row in rows if row["procedure"] == Case.Procedure.SIMPLE]
+    normal = [row for row in rows if row["procedure"] == Case.Procedure.NORMAL]
+    _number_rows(org, normal, kind="enforcement.case", fmt=CASE_NUMBER, key="number",
+                 year_of=lambda row: row["filed_on"], taken=taken)
+    _number_rows(org, simple, kind="enforcement.simple", fmt=SIMPLE_NUMBER, key="number",
+                 year_of=lambda row: row["decided_on"], taken=taken)
+    decided = [row for row in normal if row.get("decided_on")]
+    used = set(Case.objects.filter(org=org).exclude(decision_number="").values_list("decision_number", flat=True))
+    used |= {row["decision_number"] for row in decided if row.get("decision_number")}
+    for decision_kind, (kind, fmt) in DECISION_NUMBERS.items():
+        _number_rows(org, [row for row in decided if row["decision_kind"] == decision_kind], kind=kind, fmt=fmt,
+                     key="decision_number", year_of=lambda row: row["decided_on"], taken=used)
+    fields = []
+    for row in rows:
+        is_simple = row["procedure"] == Case.Procedure.SIMPLE
+        power = row["power"]
+        grounds = [Case.ReviewGround.CATALOGUE] if power.requires_legal_review and not is_simple else []
+        fields.append({
+            "number": row["number"], "procedure": row["procedure"], "status": row["status"], "cause": row["cause"],
+            "power": power, "source": Case.Source.OTHER, "party_kind": row["party_kind"], "party_name": row["party"],
+            "party_id_number": row["party_code"], "filed_on": row["filed_on"], "review_grounds": grounds,
+            "decision_kind": row.get("decision_kind") or "",
+            "decision_number": row["number"] if is_simple else row.get("decision_number") or "",
+            "decided_on": row.get("decided_on"), "penalty_content": row.get("penalty_content") or "",
+            "fine_amount": row.get("fine"), "served_on": row.get("served_on"), "executed_on": row.get("executed_on"),
+            "closed_on": row.get("closed_on"), "ledger_reviewed": bool(row.get("reviewed")),
+            "ledger_published": bool(row.get("published")),
+            "informed_on": row.get("decided_on") if is_simple else None,
+            "service_method": Case.Service.ON_THE_SPOT if is_simple else "",
+            "dropped_reason": "原台账记载已撤销立案（台账导入）" if row["status"] == Case.Status.DROPPED else "",
+        })
+    cases = imports.build(Case, fields, org=org, imported=True)
+    yield from imports.save_records(Case, cases, by=by, org=org, action="enforcement.import_case", share=0.7,
+                                    changes=lambda c: {"status": [None, c.status], "number": [None, c.number]})
+    officers = {id(case): row["officers"] for case, row in zip(cases, rows)}
+    _link_officers(Case, "enforcementcase_id", cases, lambda c: officers[id(c)])
+    yield len(cases) * 8 // 10
+    clocks = []
+    for case in cases:
+        if case.procedure != Case.Procedure.NORMAL or case.status == Case.Status.DROPPED:
+            continue
+        clocks.append(deadlines.Clock(case, CASE_LIMIT, case.filed_on, completed_on=case.decided_on,
+                                      note=f"{case.number}（台账导入）"))
+        if case.status == Case.Status.DECIDED:
+            clocks.append(deadlines.Clock(case, SERVICE, case.decided_on, note="决定书送达（台账导入）"))
+    deadlines.start_many(clocks, by=by, org=org)
+    running = sum(1 for case in cases if case.status == Case.Status.INVESTIGATING)
+    audit.record("enforcement.import_cases", org, by=by, org=org,
+                 note=f"导入行政处罚案件台账 {len(cases)} 件，其中 {running} 件调查取证中、办案期限计时中",
+                 changes={"ids": [None, [c.pk for c in cases]]})
+    yield len(cases)
+    return cases
+
+
+@transaction.atomic
+def import_cases(rows: list[dict], *, by, org) -> list[EnforcementCase]:
+    """``save_cases`` in one transaction, for scripts and tests (the import page streams its progress)."""
+    return imports.drain(save_cases(rows, by=by, org=org))
+
+
+USCC_KINDS = {"91": InspectionTarget.Kind.COMPANY, "92": InspectionTarget.Kind.INDIVIDUAL_BUSINESS,
+              "93": InspectionTarget.Kind.COOPERATIVE}
+
+
+def save_inspections(rows: list[dict], *, by, org):
+    """导入执法检查台账 (rows checked by ``ledgers.check_inspections``): past inspections, 已检查 with their results.
+
+    A target the 检查对象名录 lacks is registered from the row (主体类型 from the code's 登记管理部门 and 机构类别
+    digits, GB 32100), audited as a 名录 import. The 抽查编号 of a draw made before the platform is kept as the
+    ledger's text. No clock starts: the inspections are over (a 立案查处 one points to its case, which has its own).
+    A generator for ``core.imports``: yields rows saved, returns the inspections.
+    """
+    known = {t.uscc: t for t in InspectionTarget.objects.filter(org__path__startswith=org.path).order_by("-pk")}
+    known.update({t.uscc: t for t in InspectionTarget.objects.filter(org=org)})
+    new_targets = {}
+    for row in rows:
+        if row["uscc"] not in known and row["uscc"] not in new_targets:
+            new_targets[row["uscc"]] = {"name": row["target"], "uscc": row["uscc"],
+                                        "kind": USCC_KINDS.get(row["uscc"][:2], InspectionTarget.Kind.OTHER)}
+    targets = imports.build(InspectionTarget, list(new_targets.values()), org=org)
+    yield from imports.save_records(InspectionTarget, targets, by=by, org=org, action="enforcement.import_row",
+                                    share=0.1)
+    known.update({t.uscc: t for t in targets})
+    inspections = imports.build(Inspection, [{
+        "kind": row["kind"], "power": row.get("power"), "target": known[row["uscc"]],
+        "status": Inspection.Status.DONE, "inspected_on": row["inspected_on"], "result": row["result"],
+        "findings": row["findings"], "rectify_due": row.get("rectify_due"), "case_id": row.get("case_id"),
+        "ledger_draw_number": row.get("draw") or ""} for row in rows], org=org, imported=True)
+    for saved in imports.insert_steps(Inspection, inspections):
+        yield saved * 7 // 10
+    audit.record_many("enforcement.import_inspection", inspections, by=by, org=org, note="从台账导入",
+                      changes=lambda i: {"result": [None, i.result]})
+    officers = {id(obj): row["officers"] for obj, row in zip(inspections, rows)}
+    _link_officers(Inspection, "inspection_id", inspections, lambda i: officers[id(i)])
+    audit.record("enforcement.import_inspections", org, by=by, org=org,
+                 note=f"导入执法检查台账 {len(inspections)} 条（新登记检查对象 {len(targets)} 个）",
+                 changes={"ids": [None, [i.pk for i in inspections]]})
+    yield len(inspections)
+    return inspections
+
+
+@transaction.atomic
+def import_inspections(rows: list[dict], *, by, org) -> list[Inspection]:
+    """``save_inspections`` in one transaction, for scripts and tests."""
+    return imports.drain(save_inspections(rows, by=by, org=org))
 
 
 # ---------------------------------------------------------------- 双随机抽查

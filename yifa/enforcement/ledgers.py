@@ -1,12 +1,18 @@
-"""Excel 台账 in and out (``core.excel``): 检查对象名录, 执法人员, 行政处罚案件, 执法检查."""
+"""Excel 台账 in and out (``core.excel``, ``core.imports``): 检查对象名录, 执法人员, 行政处罚案件, 执法检查."""
+
+import datetime as dt
+import re
 
 from django.core.exceptions import ValidationError
 
-from yifa.core.excel import Column, ImportResult, RowError, export_response, parse_date, parse_text, template_response
-from yifa.core.identity import mask_id, validate_uscc
+from yifa.core.excel import (FORMULA_PREFIXES, Column, ImportResult, RowError, export_response, parse_amount,
+                             parse_date, parse_text, template_response)
+from yifa.core.identity import mask_id, validate_id_number, validate_uscc
+from yifa.core.ledgerchecks import RowChecks, labels
 
 from . import actions
-from .models import EnforcementCase, InspectionTarget, Officer
+from .models import (SIMPLE_LIMIT_ENTITY, SIMPLE_LIMIT_INDIVIDUAL, EnforcementCase, Inspection, InspectionTarget,
+                     Officer, Power)
 
 Case = EnforcementCase
 
@@ -35,21 +41,89 @@ OFFICER_COLUMNS = [
     Column("expires_on", "有效期至", parse=parse_date, help="如 2029-02-28"),
 ]
 
+# ---------------------------------------------------------------- 行政处罚案件台账 and 执法检查台账
+#
+# One column list each for the template, the import and the export, so an exported sheet imports again as the
+# same records (the export adds nothing the import does not read back, except 执法领域, which follows from the
+# 处罚事项). Imported records are past work (``actions.save_cases``): the statuses a ledger can bring in are those
+# whose facts its columns hold.
+
+CASE_IMPORT_STATES = [Case.Status.INVESTIGATING, Case.Status.DECIDED, Case.Status.SERVED, Case.Status.EXECUTED,
+                      Case.Status.CLOSED, Case.Status.DROPPED]
+DECIDED_STATES = {Case.Status.DECIDED, Case.Status.SERVED, Case.Status.EXECUTED, Case.Status.CLOSED}
+SIMPLE_STATES = {Case.Status.SERVED, Case.Status.EXECUTED, Case.Status.CLOSED}
+NAME_SEPARATORS = re.compile(r"[、，,；;／/\s]+")
+
+
+def _text(max_length: int):
+    """Text cell; undoes the quote the export puts before =, +, -, @ (so an exported sheet re-imports as it was)."""
+    parse = parse_text(max_length)
+
+    def parse_unquoted(value) -> str:
+        value = str(value)
+        if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
+            value = value[1:]
+        return parse(value)
+
+    return parse_unquoted
+
+
+def _party_code(value) -> str:
+    text = str(value).strip().upper()
+    if "*" in text:
+        raise ValidationError("证件号码已去标识化（含 *），不能导入：请填写完整的身份证号或统一社会信用代码"
+                              "（从本系统导出时请用“导出完整台账”）。")
+    return text
+
+
 CASE_COLUMNS = [
-    Column("number", "案号", width=24), Column("procedure", "程序"), Column("status", "状态"),
-    Column("cause", "案由", width=36), Column("domain", "执法领域"), Column("party", "当事人", width=24),
-    Column("party_code", "证件号码", width=22), Column("filed_on", "立案日期"), Column("officers", "承办人员", width=20),
-    Column("reviewed", "法制审核"), Column("decision_number", "决定书文号", width=24), Column("decided_on", "决定日期"),
-    Column("fine", "罚款（元）"), Column("served_on", "送达日期"), Column("executed_on", "执行日期"),
-    Column("closed_on", "结案日期"), Column("published", "公示"),
+    Column("number", "案号", parse=_text(60), width=24, help="留空则按立案年度自动编号（简易程序按决定年度）"),
+    Column("procedure", "程序", required=True, choices=labels(Case.Procedure.choices), width=10),
+    Column("status", "状态", required=True, choices={Case.Status(s).label: s for s in CASE_IMPORT_STATES}, width=12,
+           help="可选：" + "、".join(Case.Status(s).label for s in CASE_IMPORT_STATES) + "（办理中途的案件请导入为调查取证）"),
+    Column("cause", "案由", required=True, parse=_text(200), width=36),
+    Column("power", "处罚事项", required=True, parse=_text(200), width=30, help="权责清单中的事项名称或事项编码"),
+    Column("domain", "执法领域", parse=_text(50), help="导入时不用填，按处罚事项确定"),
+    Column("party_kind", "当事人类型", choices=labels(Case.PartyKind.choices), width=14, help="可留空，按证件号码判断"),
+    Column("party", "当事人", required=True, parse=_text(200), width=24),
+    Column("party_code", "证件号码", required=True, parse=_party_code, width=22, help="身份证号或统一社会信用代码（完整）"),
+    Column("filed_on", "立案日期", required=True, parse=parse_date, help="如 2025-03-01"),
+    Column("officers", "承办人员", required=True, parse=_text(200), width=20,
+           help="本单位执法人员的姓名或执法证号，不少于两人，用“、”分隔"),
+    Column("reviewed", "法制审核", choices={"已审核": True}, help="经法制审核（同意）的填“已审核”"),
+    Column("decision_kind", "决定类型", choices=labels(Case.DecisionKind.choices), width=14, help="已决定的案件留空视为给予行政处罚"),
+    Column("decision_number", "决定书文号", parse=_text(60), width=24, help="已决定的案件留空则自动编号"),
+    Column("decided_on", "决定日期", parse=parse_date),
+    Column("penalty_content", "处罚内容", parse=_text(2000), width=30),
+    Column("fine", "罚款（元）", parse=parse_amount),
+    Column("served_on", "送达日期", parse=parse_date),
+    Column("executed_on", "执行日期", parse=parse_date),
+    Column("closed_on", "结案日期", parse=parse_date),
+    Column("published", "公示", choices={"已公示": True}, help="行政处罚决定已公示的填“已公示”"),
 ]
 
 INSPECTION_COLUMNS = [
-    Column("draw", "抽查编号", width=22), Column("kind", "检查类型"), Column("target", "检查对象", width=30),
-    Column("uscc", "统一社会信用代码", width=22), Column("officers", "检查人员", width=20),
-    Column("inspected_on", "检查日期"), Column("result", "检查结果"), Column("findings", "检查情况", width=40),
-    Column("rectify_due", "整改期限"), Column("case", "立案案号", width=24),
+    Column("draw", "抽查编号", parse=_text(60), width=22, help="双随机抽查的任务编号，可留空"),
+    Column("kind", "检查类型", required=True, choices=labels(Inspection.Kind.choices), width=14),
+    Column("power", "检查事项", parse=_text(200), width=24, help="权责清单中的行政检查事项名称或编码，可留空"),
+    Column("target", "检查对象", required=True, parse=_text(200), width=30),
+    Column("uscc", "统一社会信用代码", required=True, parse=_uscc, width=22, help="名录中没有的对象将自动登记"),
+    Column("officers", "检查人员", required=True, parse=_text(200), width=20,
+           help="本单位执法人员的姓名或执法证号，不少于两人，用“、”分隔"),
+    Column("inspected_on", "检查日期", required=True, parse=parse_date, help="如 2025-03-01"),
+    Column("result", "检查结果", required=True, choices=labels(Inspection.Result.choices)),
+    Column("findings", "检查情况", required=True, parse=_text(5000), width=40),
+    Column("rectify_due", "整改期限", parse=parse_date, help="责令整改的必填"),
+    Column("case", "立案案号", parse=_text(60), width=24, help="立案查处的必填，须为本单位已有（或先导入）的案件"),
 ]
+
+
+def case_template():
+    return template_response(CASE_COLUMNS, title="行政处罚案件台账", filename="行政处罚案件台账导入模板.xlsx")
+
+
+def inspection_template():
+    return template_response(INSPECTION_COLUMNS, title="执法检查台账", filename="执法检查台账导入模板.xlsx")
 
 
 def target_template():
@@ -113,19 +187,25 @@ def export_officers(officers, today):
     return export_response(columns, rows, title="执法人员名录", filename="执法人员名录.xlsx")
 
 
-def export_cases(cases):
-    """行政处罚案件台账. 公民 ID numbers are masked: the ledger leaves the platform."""
+def export_cases(cases, *, full=lambda case: False):
+    """行政处罚案件台账, in the import's columns. A 公民's ID number is masked unless ``full(case)`` (the full ledger,
+    for moving records, asked for by those who may see it): the ledger leaves the platform."""
     def row(c):
-        code = mask_id(c.party_id_number) if c.party_kind == Case.PartyKind.PERSON else c.party_id_number
+        code = c.party_id_number
+        if c.party_kind == Case.PartyKind.PERSON and not full(c):
+            code = mask_id(code)
+        reviewed = c.ledger_reviewed or any(r.status == "done" and r.outcome == "agree" for r in c.reviews.all())
         return {
-            "number": c.number, "procedure": c.get_procedure_display(), "status": c.get_status_display(),
-            "cause": c.cause, "domain": c.power.domain, "party": c.party_name, "party_code": code,
+            "number": c.number, "procedure": c.procedure, "status": c.get_status_display(), "cause": c.cause,
+            "power": c.power.name,
+            "domain": c.power.domain, "party_kind": c.party_kind, "party": c.party_name, "party_code": code,
             "filed_on": c.filed_on, "officers": "、".join(o.name for o in c.officers.all()),
-            "reviewed": "已审核" if any(r.status == "done" and r.outcome == "agree" for r in c.reviews.all()) else "",
-            "decision_number": c.decision_number, "decided_on": c.decided_on, "fine": c.fine_amount,
-            "served_on": c.served_on, "executed_on": c.executed_on, "closed_on": c.closed_on,
-            "published": "已公示" if hasattr(c, "publication") and _published(c) else "",
+            "reviewed": True if reviewed else None, "decision_kind": c.decision_kind or None,
+            "decision_number": c.decision_number, "decided_on": c.decided_on, "penalty_content": c.penalty_content,
+            "fine": c.fine_amount, "served_on": c.served_on, "executed_on": c.executed_on, "closed_on": c.closed_on,
+            "published": True if c.ledger_published or _published(c) else None,
         }
+
     rows = (row(c) for c in cases.select_related("power").prefetch_related("officers", "reviews"))
     return export_response(CASE_COLUMNS, rows, title="行政处罚案件台账", filename="行政处罚案件台账.xlsx")
 
@@ -138,10 +218,202 @@ def _published(case) -> bool:
 
 
 def export_inspections(inspections):
-    rows = ({"draw": i.draw.number if i.draw else "", "kind": i.get_kind_display(), "target": i.target.name,
+    rows = ({"draw": i.draw.number if i.draw else i.ledger_draw_number, "kind": i.kind,
+             "power": i.power.name if i.power else "", "target": i.target.name,
              "uscc": i.target.uscc, "officers": "、".join(o.name for o in i.officers.all()),
-             "inspected_on": i.inspected_on, "result": i.get_result_display(), "findings": i.findings,
+             "inspected_on": i.inspected_on, "result": i.result or None, "findings": i.findings,
              "rectify_due": i.rectify_due, "case": i.case.number if i.case else ""}
-            for i in inspections.select_related("draw", "target", "case").prefetch_related("officers"))
+            for i in inspections.select_related("draw", "target", "case", "power").prefetch_related("officers"))
     return export_response(INSPECTION_COLUMNS, rows, title="执法检查台账", filename="执法检查台账.xlsx")
 
+
+# ---------------------------------------------------------------- checks of an imported 案件 / 检查 ledger
+
+
+class _Lookup:
+    """The unit's officers (by name and by 执法证号, past and present: a ledger records who handled a case then) and
+    its powers list (its own and the levels above, 《行政处罚法》第二十四条) of one kind (by name and by 事项编码)."""
+
+    def __init__(self, org, power_kind: str):
+        self.officers_by_cert, self.officers_by_name = {}, {}
+        for officer in Officer.objects.filter(org__path__startswith=org.path).order_by("pk"):
+            if officer.cert_number:
+                self.officers_by_cert[officer.cert_number.upper()] = officer
+            self.officers_by_name.setdefault(officer.name, []).append(officer)
+        self.powers_by_code, self.powers_by_name = {}, {}
+        for power in Power.objects.filter(org__in=[org, *org.ancestors()], kind=power_kind).order_by("-is_active", "pk"):
+            if power.code:
+                self.powers_by_code.setdefault(power.code, []).append(power)
+            self.powers_by_name.setdefault(power.name, []).append(power)
+
+    def officers(self, c: RowChecks, number: int, key: str, text: str) -> list[Officer] | None:
+        """The officers a cell names (姓名 or 执法证号, “、”-separated): at least two (第四十二条), all of the unit."""
+        found, problems = [], []
+        for word in [w for w in NAME_SEPARATORS.split(text) if w]:
+            officer = self.officers_by_cert.get(word.upper())
+            named = self.officers_by_name.get(word, [])
+            if officer is None and len(named) == 1:
+                officer = named[0]
+            if officer is None:
+                problems.append(f"本单位有 {len(named)} 名执法人员叫“{word}”，请改填执法证号" if named
+                                else f"“{word}”不是本单位登记的执法人员（请先导入执法人员名录）")
+            elif officer not in found:
+                found.append(officer)
+        if problems:
+            c.error(number, key, "；".join(problems) + "。")
+            return None
+        if len(found) < 2:
+            c.error(number, key, f"执法人员不得少于两人（{actions.ART42}）。")
+            return None
+        return found
+
+    def power(self, c: RowChecks, number: int, key: str, text: str, what: str) -> Power | None:
+        matches = self.powers_by_code.get(text) or self.powers_by_name.get(text) or []
+        if len({p.pk for p in matches}) > 1:
+            active = [p for p in matches if p.is_active]
+            if len(active) == 1:
+                return active[0]
+            c.error(number, key, f"权责清单中有 {len(matches)} 个名为“{text}”的{what}，请改填事项编码。")
+            return None
+        if not matches:
+            c.error(number, key, f"“{text}”不是本单位权责清单中的{what}（请填写事项名称或事项编码）。")
+            return None
+        return matches[0]
+
+
+def _party(c: RowChecks, number: int, row: dict) -> None:
+    """当事人类型 and 证件号码 together: a 公民's 身份证号 or an organisation's 统一社会信用代码 (校验位 checked)."""
+    code, kind = row["party_code"], row.get("party_kind")
+    tried = [kind] if kind else [Case.PartyKind.PERSON, Case.PartyKind.ENTITY]
+    messages = []
+    for option in tried:
+        try:
+            row["party_code"] = (validate_id_number if option == Case.PartyKind.PERSON else validate_uscc)(code)
+        except ValidationError as error:
+            messages.extend(error.messages)
+            continue
+        row["party_kind"] = option
+        return
+    c.error(number, "party_code", messages[0] if kind else "应为有效的 18 位身份证号或统一社会信用代码（校验位不符）。")
+
+
+def check_cases(result: ImportResult, *, org, today: dt.date) -> None:
+    """The case import's checks (``core.imports``): the 处罚事项 and 承办人员 of the unit, what each 状态 needs,
+    dates in order and not after today, the 简易程序 limits (第五十一条), and 案号 / 决定书文号 used once."""
+    c = RowChecks(result, CASE_COLUMNS, today)
+    look = _Lookup(org, Power.Kind.PENALTY)
+    numbers = set(Case.objects.filter(org=org).values_list("number", flat=True))
+    decisions = set(Case.objects.filter(org=org).exclude(decision_number="").values_list("decision_number", flat=True))
+    seen_numbers: dict = {}
+    seen_decisions: dict = {}
+    for number, row in c.rows():
+        status, simple = row["status"], row["procedure"] == Case.Procedure.SIMPLE
+        label = Case.Status(status).label
+        row["power"] = look.power(c, number, "power", row["power"], "行政处罚事项")
+        row["officers"] = look.officers(c, number, "officers", row["officers"])
+        _party(c, number, row)
+        c.not_future(number, row, ("filed_on", "decided_on", "served_on", "executed_on", "closed_on"))
+        if status in DECIDED_STATES:
+            row["decision_kind"] = row.get("decision_kind") or Case.DecisionKind.PENALTY
+            c.need(number, row, "decided_on", f"状态为“{label}”的")
+            if status != Case.Status.DECIDED:
+                c.need(number, row, "served_on", f"状态为“{label}”的")
+            else:
+                c.refuse(number, row, "served_on", "状态为“已决定”的案件尚未送达")
+            if status == Case.Status.EXECUTED:
+                c.need(number, row, "executed_on", f"状态为“{label}”的")
+            if status == Case.Status.CLOSED:
+                c.need(number, row, "closed_on", f"状态为“{label}”的")
+            else:
+                c.refuse(number, row, "closed_on", f"状态为“{label}”的案件尚未结案")
+            if status in (Case.Status.DECIDED, Case.Status.SERVED):
+                c.refuse(number, row, "executed_on", f"状态为“{label}”的案件尚未执行")
+            _decision(c, number, row)
+        else:
+            why = "调查取证中的案件尚未作出决定" if status == Case.Status.INVESTIGATING else "已撤销立案的案件没有决定"
+            for key in ("decision_kind", "decision_number", "decided_on", "penalty_content", "fine", "served_on",
+                        "executed_on", "closed_on", "published"):
+                c.refuse(number, row, key, why)
+        if simple:
+            _simple(c, number, row, status, label)
+        elif row.get("number") and row.get("decision_number") and row["number"] == row["decision_number"]:
+            c.error(number, "decision_number", "普通程序的决定书文号不能与案号相同。")
+        c.not_before(number, row, "decided_on", "filed_on")
+        c.not_before(number, row, "served_on", "decided_on")
+        c.not_before(number, row, "executed_on", "served_on")
+        c.not_before(number, row, "closed_on", "executed_on")
+        c.not_before(number, row, "closed_on", "served_on")
+        c.unique(number, "number", row.get("number"), existing=numbers, seen=seen_numbers, what="这一案号")
+        c.unique(number, "decision_number", row.get("decision_number"), existing=decisions, seen=seen_decisions,
+                 what="这一决定书文号")
+    c.done()
+
+
+def _decision(c: RowChecks, number: int, row: dict) -> None:
+    if row["decision_kind"] != Case.DecisionKind.PENALTY:
+        kind = Case.DecisionKind(row["decision_kind"]).label
+        for key, why in (("fine", f"决定类型为“{kind}”的没有罚款"), ("published", "只有行政处罚决定需要公示"),
+                         ("executed_on", f"决定类型为“{kind}”的无需执行")):
+            c.refuse(number, row, key, why)
+        if row["status"] == Case.Status.EXECUTED:
+            c.error(number, "status", f"决定类型为“{kind}”的案件无需执行，状态不能是已执行。")
+    elif row.get("fine") is None and not row.get("penalty_content"):
+        c.error(number, "penalty_content", "给予行政处罚的，须填写罚款金额或处罚内容。")
+
+
+def _simple(c: RowChecks, number: int, row: dict, status: str, label: str) -> None:
+    """简易程序 (第五十一、五十二条): decided, and the 决定书 handed over, on the spot, within the limits."""
+    if status not in SIMPLE_STATES:
+        c.error(number, "status", f"简易程序当场作出决定并交付决定书，状态应为已送达、已执行或已结案，不能是“{label}”。")
+        return
+    if row["decision_kind"] != Case.DecisionKind.PENALTY:
+        c.error(number, "decision_kind", "简易程序只能当场给予行政处罚（《行政处罚法》第五十一条）。")
+    if row.get("decided_on") and row["decided_on"] != row["filed_on"]:
+        c.error(number, "decided_on", "简易程序当场作出决定：决定日期应与立案日期相同。")
+    if row.get("served_on") and row.get("decided_on") and row["served_on"] != row["decided_on"]:
+        c.error(number, "served_on", "简易程序当场交付决定书：送达日期应与决定日期相同。")
+    limit = SIMPLE_LIMIT_INDIVIDUAL if row.get("party_kind") == Case.PartyKind.PERSON else SIMPLE_LIMIT_ENTITY
+    if row.get("fine") is not None and row["fine"] > limit:
+        who = "公民" if row.get("party_kind") == Case.PartyKind.PERSON else "法人或者其他组织"
+        c.error(number, "fine", f"简易程序只适用于对{who}处以 {actions.fmt_amount(limit)}以下罚款或者警告"
+                                "（《行政处罚法》第五十一条）。")
+    if row.get("reviewed"):
+        c.error(number, "reviewed", "简易程序的案件不经法制审核。")
+    if row.get("number") and row.get("decision_number") and row["number"] != row["decision_number"]:
+        c.error(number, "decision_number", "简易程序的决定书文号就是案号，两者应相同（或只填一个）。")
+    row["number"] = row.get("number") or row.get("decision_number")
+    row["decision_number"] = None
+
+
+def check_inspections(result: ImportResult, *, org, today: dt.date) -> None:
+    """The inspection import's checks: past inspections (result and date), by at least two of the unit's officers,
+    整改期限 after the inspection, the 立案案号 a case of the unit, and no inspection of a target twice a day."""
+    c = RowChecks(result, INSPECTION_COLUMNS, today)
+    look = _Lookup(org, Power.Kind.INSPECTION)
+    cases = dict(Case.objects.filter(org=org).values_list("number", "pk"))
+    existing = set(Inspection.objects.filter(org=org, inspected_on__isnull=False).values_list(
+        "target__uscc", "inspected_on", "kind"))
+    seen: dict = {}
+    for number, row in c.rows():
+        row["officers"] = look.officers(c, number, "officers", row["officers"])
+        if row.get("power"):
+            row["power"] = look.power(c, number, "power", row["power"], "行政检查事项")
+        c.not_future(number, row, ("inspected_on",))
+        if row.get("draw") and row["kind"] != Inspection.Kind.RANDOM:
+            c.error(number, "draw", "只有双随机抽查填写抽查编号。")
+        result_label = Inspection.Result(row["result"]).label
+        if row["result"] == Inspection.Result.RECTIFY:
+            if c.need(number, row, "rectify_due", "责令整改的") and row["rectify_due"] <= row["inspected_on"]:
+                c.error(number, "rectify_due", "整改期限应晚于检查日期。")
+        else:
+            c.refuse(number, row, "rectify_due", f"检查结果为“{result_label}”的")
+        if row["result"] == Inspection.Result.CASE:
+            if c.need(number, row, "case", "立案查处的"):
+                row["case_id"] = cases.get(row["case"])
+                if row["case_id"] is None:
+                    c.error(number, "case", f"本单位没有案号为“{row['case']}”的案件（请先导入行政处罚案件台账）。")
+        else:
+            c.refuse(number, row, "case", f"检查结果为“{result_label}”的")
+        c.unique(number, "inspected_on", (row["uscc"], row["inspected_on"], row["kind"]), existing=existing,
+                 seen=seen, what="这一对象这一天的同类检查")
+    c.done()

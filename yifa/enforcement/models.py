@@ -405,6 +405,10 @@ class Inspection(models.Model):
     rectify_due = models.DateField("整改期限", null=True, blank=True)
     case = models.ForeignKey("EnforcementCase", verbose_name="立案案件", null=True, blank=True,
                              on_delete=models.SET_NULL, related_name="+")
+    # 台账导入: a past inspection brought in from the unit's Excel ledger (``ledgers``), with the 抽查编号 the
+    # ledger records (the draw itself predates the platform, so it is kept as text, not linked).
+    imported = models.BooleanField("从台账导入", default=False)
+    ledger_draw_number = models.CharField("抽查编号（原台账记载）", max_length=60, blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
 
@@ -584,6 +588,11 @@ class EnforcementCase(models.Model):
     revocation_kind = models.CharField("撤销或变更类型", max_length=20, choices=Revocation, blank=True)
     revoked_on = models.DateField("撤销或变更日期", null=True, blank=True)
     revocation_reason = models.TextField("撤销或变更理由", blank=True)
+    # 台账导入: a past case brought in from the unit's Excel ledger. What the ledger states but the platform holds
+    # no record of (a 法制审核 or a 公示 made before the platform) is kept as the ledger's word.
+    imported = models.BooleanField("从台账导入", default=False)
+    ledger_reviewed = models.BooleanField("经法制审核（原台账记载）", default=False)
+    ledger_published = models.BooleanField("已公示（原台账记载）", default=False)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
 

@@ -72,6 +72,11 @@ def may_file_case(user, org) -> bool:
         org__path__startswith=org.path).exists()
 
 
+def may_import_cases(user, org) -> bool:
+    """导入案件台账、检查台账 (past work of the unit): those who may 立案 there."""
+    return user.is_superuser or may_file_case(user, org)
+
+
 def may_work_case(user, case: Case) -> bool:
     """调查取证、告知、送达、执行、结案…: a handler who is one of the case's officers."""
     return has_role_over(user, case.org, R.HANDLER) and is_officer_of(user, case.officers.all())

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from yifa.core import deadlines, imports
+from yifa.core import audit, deadlines, imports
 from yifa.core.actionviews import form_errors
 from yifa.core.attachments import attachments_of
 from yifa.core.audit import target_label
@@ -159,7 +160,7 @@ def case_list(request):
     if query:
         cases = cases.filter(Q(number__icontains=query) | Q(cause__icontains=query) | Q(party_name__icontains=query))
     if request.GET.get("export") == "xlsx":
-        return ledgers.export_cases(cases.order_by("filed_on", "pk"))
+        return _export_cases(request, cases.order_by("filed_on", "pk"))
     # Keyset pages and an estimated count (yifa.core.pagination), on the index of this order.
     page = keyset_page(request, cases, order=("-filed_on", "-pk"), per_page=30)
     full_by_org: dict[int, bool] = {}
@@ -171,13 +172,35 @@ def case_list(request):
             case.party_name = case.party_name if case.party_kind == Case.PartyKind.ENTITY else mask_text(
                 case.party_name, [case.party_name])
     can_file = perm.may_file_case(request.user, _unit(request)) if request.user.active_membership else False
+    can_import = perm.may_import_cases(request.user, _unit(request)) if request.user.active_membership else False
     return render(request, "enforcement/case_list.html", {
         "page": page, "status": status, "procedure": procedure, "query": query, "year": year, "flag": flag,
         "filter_note": "；".join(notes),
-        "statuses": Case.Status.choices, "can_file": can_file,
+        "statuses": Case.Status.choices, "can_file": can_file, "can_import": can_import,
         "domains": Power.objects.visible_to(request.user).values_list("domain", flat=True).distinct().order_by(
             "domain"), "domain": domain,
     })
+
+
+def _export_cases(request, cases):
+    """导出台账; ``?full=1``: with whole ID numbers, for moving the records (re-import), to those who may import
+    the unit's cases, each such export audited. Cases of units whose personal data the user may not see stay masked."""
+    if request.GET.get("full") != "1":
+        return ledgers.export_cases(cases)
+    org = _unit(request)
+    if not perm.may_import_cases(request.user, org):
+        _deny("只有登记为本单位执法人员的经办人可以导出完整台账。")
+    seen: dict[int, bool] = {}
+
+    def full(case) -> bool:
+        if case.org_id not in seen:
+            seen[case.org_id] = _sees_personal_data(request.user, case)
+        return seen[case.org_id]
+
+    with transaction.atomic():
+        audit.record("enforcement.export_cases_full", org, by=request.user, org=org,
+                     note=f"导出完整行政处罚案件台账（含完整证件号码）{cases.count()} 件")
+    return ledgers.export_cases(cases, full=full)
 
 
 @login_required
@@ -893,12 +916,16 @@ def target_new(request):
 
 
 def _register_ledger(kind: str, title: str, **spec) -> imports.Ledger:
-    """A register's 台账 import (``core.imports``), into the acting 执法主体, by those who keep its registers."""
+    """A register's 台账 import (``core.imports``), into the acting 执法主体 (never a unit named in the request), by
+    those who keep its registers (or, for cases and inspections, by those who may 立案)."""
+    spec.setdefault("permission", perm.may_manage_registers)
+    spec.setdefault("denied", f"只有本单位经办人、负责人或管理员可以导入{title}。")
     return imports.Ledger(
-        title=title, permission=perm.may_manage_registers, org=_unit,
-        denied=f"只有本单位经办人、负责人或管理员可以导入{title}。",
-        template_url=lambda: reverse(f"enforcement:{kind}_import") + "?template=1",
+        title=title, org=_unit, template_url=lambda: reverse(f"enforcement:{kind}_import") + "?template=1",
         list_url=f"enforcement:{kind}_list", **spec)
+
+
+CASE_IMPORT_DENIED = "只有登记为本单位执法人员的经办人可以导入{}。"
 
 
 IMPORTS = {
@@ -910,6 +937,22 @@ IMPORTS = {
         "target", "检查对象名录", columns=ledgers.TARGET_COLUMNS, check=ledgers.check_targets,
         save=actions.save_targets, list_label="检查对象", noun="个检查对象",
         notes=("统一社会信用代码按 GB 32100 校验位检查，不能与本单位名录中已有的重复。",))),
+    "cases": (ledgers.case_template, _register_ledger(
+        "case", "行政处罚案件台账", columns=ledgers.CASE_COLUMNS, check=ledgers.check_cases, save=actions.save_cases,
+        permission=perm.may_import_cases, denied=CASE_IMPORT_DENIED.format("行政处罚案件台账"),
+        list_label="行政处罚案件", noun="件行政处罚案件",
+        notes=("导入的是已办理的案件记录：可导入的状态为调查取证、已决定、已送达、已执行、已结案和已撤销立案；"
+               "法制审核、告知、听证阶段的案件请导入为“调查取证”，再在系统中继续办理。",
+               "处罚事项按权责清单中的名称或编码对应；承办人员按本单位执法人员名录中的姓名或执法证号对应，不少于两人。",
+               "案号、决定书文号留空的按本单位编号规则自动编号；已填写的本单位编号，系统今后编号从其后继续。",
+               "普通程序案件的办案期限按台账记载计入（已决定的以决定日期办结）；调查取证中的案件自立案日期起计时。"))),
+    "inspections": (ledgers.inspection_template, _register_ledger(
+        "inspection", "执法检查台账", columns=ledgers.INSPECTION_COLUMNS, check=ledgers.check_inspections,
+        save=actions.save_inspections, permission=perm.may_import_cases,
+        denied=CASE_IMPORT_DENIED.format("执法检查台账"), list_label="执法检查", noun="条执法检查",
+        notes=("导入的是已完成的检查（须有检查日期和检查结果）；检查对象名录中没有的对象按名称和统一社会信用代码自动登记。",
+               "检查人员按本单位执法人员名录中的姓名或执法证号对应，不少于两人；立案查处的须填写本单位已有案件的案号"
+               "（请先导入行政处罚案件台账）。"))),
 }
 
 
@@ -918,7 +961,8 @@ def register_import(request, kind):
     """Excel 台账导入 of a register (``core.imports``); GET ?template=1 gives the template."""
     template, ledger = IMPORTS[kind]
     if request.method == "GET" and request.GET.get("template"):
-        _managed_unit(request, f"下载{ledger.title}模板")
+        if not ledger.permission(request.user, _unit(request)):
+            _deny(ledger.denied)
         return template()
     return imports.run(request, ledger)
 
@@ -1005,9 +1049,10 @@ def inspection_list(request):
         return ledgers.export_inspections(inspections.order_by("inspected_on", "pk"))
     page = Paginator(inspections.order_by("status", "-inspected_on", "-pk"), 30).get_page(request.GET.get("page"))
     can_manage = bool(request.user.active_membership) and perm.may_manage_registers(request.user, _unit(request))
+    can_import = bool(request.user.active_membership) and perm.may_import_cases(request.user, _unit(request))
     return render(request, "enforcement/inspection_list.html", {
         "page": page, "result": result, "results": Inspection.Result.choices, "can_manage": can_manage,
-        "year": year})
+        "can_import": can_import, "year": year})
 
 
 @login_required
