@@ -31,6 +31,11 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_IMPORT_ROWS = 20000
 # Cells starting with these are read by Excel as formulas: prefix them so an export can't run one.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# The export's quote and the import's unquote are exact inverses: text that is apostrophes then a formula
+# character gets one more apostrophe on the way out ("=1" -> "'=1", "'=1" -> "''=1") and loses one on the way in,
+# when it starts with at least one ("'=1" -> "=1"). Any other text, "'abc" included, passes both ways unchanged.
+_QUOTE = re.compile("'*[" + re.escape("".join(FORMULA_PREFIXES)) + "]")
+_UNQUOTE = re.compile("'+[" + re.escape("".join(FORMULA_PREFIXES)) + "]")
 
 
 @dataclass(frozen=True)
@@ -67,10 +72,15 @@ class ImportResult:
 
 
 def safe_cell(value):
-    """Neutralise formula injection in exported text."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    """Neutralise formula injection in exported text: "=1" is written as "'=1" (``unquote`` undoes it)."""
+    if isinstance(value, str) and _QUOTE.match(value):
         return "'" + value
     return value
+
+
+def unquote(value: str) -> str:
+    """The inverse of ``safe_cell`` on text: "'=1" reads as "=1"; "'abc" stays as it is."""
+    return value[1:] if value[:1] == "'" and _UNQUOTE.match(value) else value
 
 
 def _sheet(title: str, columns: list[Column]):
@@ -492,6 +502,8 @@ def read(uploaded, columns: list[Column]) -> Generator[tuple[int, int], None, Im
             parsed, ok = {}, True
             for (key, _i, header_name, required, convert), value in zip(plan, raw):
                 if value.__class__ is str:
+                    if value[:1] == "'" and _UNQUOTE.match(value):
+                        value = value[1:]  # our export's quote before a formula character (safe_cell)
                     value = value.strip()
                 if value is None or value == "":
                     if required:
@@ -527,7 +539,8 @@ def drain(steps: Generator):
 
 def read_rows(uploaded, columns: list[Column]) -> ImportResult:
     """Read an uploaded .xlsx against ``columns``: each cell parsed, each problem a ``RowError`` naming its row and
-    column in Chinese. Nothing is saved here."""
+    column in Chinese. Nothing is saved here. Text our export quoted against formula injection ("'=…") reads as
+    it was before the export (``unquote``), so an exported sheet imports again to the same values."""
     return drain(read(uploaded, columns))
 
 

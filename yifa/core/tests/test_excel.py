@@ -114,3 +114,37 @@ def test_the_temporary_file_is_closed_with_the_response():
     finally:
         signals.request_finished.connect(close_old_connections)
     assert handle.closed
+
+
+def _round_trip(titles):
+    rows = [{"title": t, "on": dt.date(2025, 3, 1), "count": 1, "kind": "visit"} for t in titles]
+    content = _body(excel.export_response(COLUMNS, iter(rows), title="台账", filename="导出.xlsx"))
+    return load_workbook(io.BytesIO(content)).worksheets[0], excel.read_rows(SimpleUploadedFile("x.xlsx", content),
+                                                                             COLUMNS)
+
+
+def test_quoted_formula_text_reads_back_as_it_was_before_the_export():
+    titles = ['=HYPERLINK("x")', "-5 天", "+86", "@SUM(1)", "'abc", "'=1", "''-2", "it's", "'"]
+    sheet, result = _round_trip(titles)
+    written = [sheet.cell(row=r, column=1).value for r in range(2, len(titles) + 2)]
+    assert written == ["'=HYPERLINK(\"x\")", "'-5 天", "'+86", "'@SUM(1)", "'abc", "''=1", "'''-2", "it's", "'"]
+    assert result.ok and [row["title"] for row in result.rows] == titles
+
+
+def test_only_an_apostrophe_before_a_formula_character_is_taken_off():
+    assert [excel.unquote(t) for t in ["'=1", "''=1", "'abc", "'", "abc", "=1", "' =1"]] == \
+        ["=1", "'=1", "'abc", "'", "abc", "=1", "' =1"]
+    for text in ["=1", "'=1", "'abc", "-", "'-", "x=1", ""]:
+        assert excel.unquote(excel.safe_cell(text)) == text
+
+
+def test_a_sheet_typed_by_hand_keeps_an_apostrophe_before_other_text():
+    wb = Workbook()
+    ws = wb.active
+    ws.append([c.header for c in COLUMNS])
+    ws.append(["'abc", "2025-03-01"])
+    ws.append(["'-5 天", "2025-03-02"])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    result = excel.read_rows(SimpleUploadedFile("x.xlsx", buffer.getvalue()), COLUMNS)
+    assert [row["title"] for row in result.rows] == ["'abc", "-5 天"]
