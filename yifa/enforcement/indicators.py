@@ -93,9 +93,10 @@ def figures(orgs, period) -> dict:
 
     reviews_done = LegalReview.objects.filter(_in(orgs, "case__org"), status=LegalReview.Status.DONE,
                                               reviewed_at__date__range=period)
-    reviewed_cases = normal_decided.filter(decision_kind=Case.DecisionKind.PENALTY,
-                                           reviews__status=LegalReview.Status.DONE,
-                                           reviews__outcome=LegalReview.Outcome.AGREE).distinct().count()
+    # A case imported from a ledger counts as reviewed on the ledger's word (no review record predates the platform).
+    reviewed_cases = normal_decided.filter(decision_kind=Case.DecisionKind.PENALTY).filter(
+        Q(reviews__status=LegalReview.Status.DONE, reviews__outcome=LegalReview.Outcome.AGREE)
+        | Q(ledger_reviewed=True)).distinct().count()
     normal_penalties = normal_decided.filter(decision_kind=Case.DecisionKind.PENALTY).count()
 
     penalties = decided.filter(decision_kind=Case.DecisionKind.PENALTY).exclude(status=Case.Status.REVOKED)

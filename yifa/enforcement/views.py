@@ -143,7 +143,8 @@ def case_list(request):
     cases = _date_range(request, cases, date_field, notes, "决定日期" if date_field == "decided_on" else "立案日期")
     flag = request.GET.get("flag", "")
     flags = {
-        "reviewed": ("经法制审核（同意）", Q(reviews__status=LegalReview.Status.DONE, reviews__outcome="agree")),
+        "reviewed": ("经法制审核（同意）", Q(reviews__status=LegalReview.Status.DONE, reviews__outcome="agree")
+                     | Q(ledger_reviewed=True)),
         "penalty": ("作出行政处罚决定", Q(decision_kind=Case.DecisionKind.PENALTY) & ~Q(status=Case.Status.REVOKED)),
         "fined": ("有罚款", Q(fine_amount__gt=0) & ~Q(status=Case.Status.REVOKED)),
     }
