@@ -383,3 +383,41 @@ def save_liaisons(rows: list[dict], *, by, org):
 @transaction.atomic
 def import_liaisons(rows: list[dict], *, by, org) -> list[LegalLiaison]:
     return imports.drain(save_liaisons(rows, by=by, org=org))
+
+
+def save_exam_results(rows: list[dict], *, by, org):
+    """导入学法考试成绩 (one row per person per exam; rows checked by ``ledgers.check_exam_results``, which gives each
+    its ``cadre``): rows of an exam the unit scheduled record its scores (the exam's 登记成绩 step); the others make
+    a new exam, already graded. Results go in bulk, each new exam and result with a ``training.import_row`` audit
+    entry. A generator for ``core.imports``: yields rows saved, returns the results."""
+    scheduled = {(e.held_on, e.kind, e.title): e for e in
+                 LawExam.objects.filter(org=org, status=LawExam.Status.SCHEDULED)}
+    grouped: OrderedDict[tuple, list[dict]] = OrderedDict()
+    for row in rows:
+        grouped.setdefault((row["held_on"], row["kind"], row["title"]), []).append(row)
+    new_exams = [
+        LawExam(org=org, kind=kind, title=title, held_on=held_on, full_score=group[0]["full_score"],
+                pass_score=group[0]["pass_score"], status=LawExam.Status.GRADED, created_by=by,
+                organiser=next((r["organiser"] for r in group if r.get("organiser")), ""))
+        for (held_on, kind, title), group in grouped.items() if (held_on, kind, title) not in scheduled]
+    imports.bulk_insert(LawExam, new_exams)
+    exams = {**scheduled, **{(e.held_on, e.kind, e.title): e for e in new_exams}}
+    for key, exam in scheduled.items():
+        if key in grouped:
+            transition(exam, "record_scores", by=by, note=f"从台账导入{len(grouped[key])}人成绩")
+    created = [ExamResult(exam=exams[key], cadre=row["cadre"], score=row["score"], absent=row["absent"])
+               for key, group in grouped.items() for row in group]
+    for saved in imports.insert_steps(ExamResult, created):
+        yield saved * 8 // 10
+    for records in (new_exams, created):
+        audit.record_many("training.import_row", records, by=by, org=org, note="从台账导入")
+    audit.record("training.import_exam_results", org, by=by, org=org,
+                 note=f"从台账导入学法考试成绩{len(created)}条（{len(grouped)}次考试）")
+    yield len(created)
+    return created
+
+
+@transaction.atomic
+def import_exam_results(rows: list[dict], *, by, org) -> list[ExamResult]:
+    """``save_exam_results`` in one transaction, for scripts."""
+    return imports.drain(save_exam_results(rows, by=by, org=org))

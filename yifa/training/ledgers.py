@@ -1,17 +1,20 @@
-"""The Excel 台账 of 学法 attendance, 普法 activities and the 法律明白人 roster (yifa.core.excel).
+"""The Excel 台账 of 学法 attendance, 学法考试 scores, 普法 activities and the 法律明白人 roster (yifa.core.excel).
 
 Import and export share the columns, so an exported sheet imports again as the same records.
 """
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 
+from yifa.core.deadlines import fmt
 from yifa.core.excel import Column, ImportResult, RowError, parse_date, parse_int, parse_text
 from yifa.core.identity import validate_phone
+from yifa.core.ledgerchecks import RowChecks
 from yifa.core.models import Org
 
-from .models import Attendance, Cadre, LegalLiaison, OutreachActivity, StudySession
+from .models import Attendance, Cadre, ExamResult, LawExam, LegalLiaison, OutreachActivity, StudySession
 
 
 def _labels(choices) -> dict:
@@ -30,6 +33,27 @@ def parse_hours(value) -> Decimal:
 
 def parse_phone(value) -> str:
     return validate_phone(str(value))
+
+
+ABSENT = "缺考"
+
+
+def parse_score(value) -> Decimal | str:
+    """A score (at most one decimal place, not negative) or 缺考."""
+    text = str(value).replace("分", "").strip()
+    if text == ABSENT:
+        return ABSENT
+    try:
+        score = Decimal(text)
+    except InvalidOperation:
+        raise ValidationError(f"“{value}”不是有效的成绩，请填写分数，缺考的填“缺考”。")
+    if not score.is_finite() or score < 0 or score != score.quantize(Decimal("0.1")):
+        raise ValidationError(f"“{value}”不是有效的成绩：应为不小于0的分数，最多保留一位小数。")
+    return score.quantize(Decimal("0.1"))
+
+
+def _points(score: Decimal) -> str:
+    return f"{score.normalize():f}"
 
 
 ATTENDANCE_COLUMNS = [
@@ -57,6 +81,19 @@ ACTIVITY_COLUMNS = [
     Column("summary", "活动情况", False, parse_text(2000), width=36),
 ]
 
+EXAM_COLUMNS = [
+    Column("held_on", "考试日期", True, parse_date, help="如 2025-11-01", width=14),
+    Column("kind", "考试类别", True, choices=_labels(LawExam.Kind.choices), width=18),
+    Column("title", "考试名称", True, parse_text(200), width=30),
+    Column("organiser", "组织单位", False, parse_text(80), help="如 区委组织部、区司法局", width=18),
+    Column("full_score", "满分", False, parse_int, help="不填为 100", width=8),
+    Column("pass_score", "合格分", False, parse_int, help="不填为 60", width=8),
+    Column("name", "姓名", True, parse_text(40), help="学法人员名册中的姓名", width=12),
+    Column("position", "职务", False, parse_text(60), help="名册中有同名人员时据此区分", width=16),
+    Column("score", "成绩", True, parse_score, help="如 92 或 87.5；缺考的填“缺考”", width=10),
+    Column("passed", "是否合格", False, choices={"合格": True, "不合格": False}, help="可不填：按合格分判断", width=10),
+]
+
 LIAISON_COLUMNS = [
     Column("village", "村（社区）", True, parse_text(100), width=16),
     Column("kind", "类别", True, choices=_labels(LegalLiaison.Kind.choices), width=12),
@@ -74,6 +111,14 @@ def attendance_row(a: Attendance) -> dict:
     return {"held_on": s.held_on, "kind": s.kind, "title": s.title, "hours": a.hours, "name": c.name,
             "position": c.position or None, "category": c.category, "place": s.place or None,
             "speaker": s.speaker or None}
+
+
+def exam_result_row(r: ExamResult) -> dict:
+    e, c = r.exam, r.cadre
+    return {"held_on": e.held_on, "kind": e.kind, "title": e.title, "organiser": e.organiser or None,
+            "full_score": e.full_score, "pass_score": e.pass_score, "name": c.name, "position": c.position or None,
+            "score": ABSENT if r.absent or r.score is None else r.score,
+            "passed": None if r.absent or r.score is None else r.score >= e.pass_score}
 
 
 def activity_row(a: OutreachActivity) -> dict:
@@ -150,3 +195,102 @@ def check_liaisons(result: ImportResult, org, today) -> None:
         for key in ("gender", "phone", "identity", "certificate_no"):
             row[key] = row.get(key) or ""
     result.errors.sort(key=lambda e: e.row)
+
+
+_SPACES = re.compile(r"\s+")
+_SUFFIX = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def _plain_name(name: str) -> str:
+    """A name as a ledger may write it, compared without spaces ("王  伟" is 王伟)."""
+    return _SPACES.sub("", name)
+
+
+class _Roster:
+    """The unit's 学法人员 by name. Same-name people are kept as “张伟（综治办）”: a row's bare “张伟” names the
+    one such person, or, when there are several, the one whose 职务 the row gives; otherwise it is ambiguous."""
+
+    def __init__(self, org):
+        self.exact: dict[str, Cadre] = {}
+        self.bare: dict[str, list[Cadre]] = {}
+        for cadre in Cadre.objects.filter(org=org):
+            name = _plain_name(cadre.name)
+            self.exact[name] = cadre
+            self.bare.setdefault(_SUFFIX.sub("", name), []).append(cadre)
+
+    def find(self, name: str, position: str | None) -> tuple[Cadre | None, str]:
+        """The person, or None and why not."""
+        name = _plain_name(name)
+        if name in self.exact:
+            return self.exact[name], ""
+        found = self.bare.get(name, [])
+        if len(found) > 1 and position:
+            found = [c for c in found if c.position == position] or found
+        if len(found) == 1:
+            return found[0], ""
+        if not found:
+            return None, f"“{name}”不在本单位学法人员名册中，请先在“学法人员”中添加。"
+        names = "、".join(f"{c.name}（{c.position}）" if c.position else c.name for c in found)
+        return None, f"名册中有{len(found)}人名为“{name}”：{names}。请填写名册中的完整姓名，或填写职务加以区分。"
+
+
+def check_exam_results(result: ImportResult, org, today) -> None:
+    """Each row one person's score in one exam (rows of the same date, 类别 and 名称 are one exam): the person must
+    be on the unit's roster without ambiguity, the score within the full mark, 是否合格 (when given) as the pass
+    mark says. An exam the unit scheduled and has not graded takes the rows; one already graded refuses them; the
+    rows of a new exam must agree on its 满分, 合格分 and 组织单位. Each row gets its ``cadre``."""
+    checks = RowChecks(result, EXAM_COLUMNS, today)
+    roster = _Roster(org)
+    exams = {(e.held_on, e.kind, e.title): e for e in LawExam.objects.filter(org=org)}
+    settings: dict[tuple, dict] = {}  # exam -> the values its rows gave first, with their row
+    seen: dict[tuple, int] = {}
+    graded: dict[tuple, list[int]] = {}  # rows of exams already graded: named once, on the exam's first row
+    for number, row in checks.rows():
+        checks.not_future(number, row, ["held_on"])
+        key = (row["held_on"], row["kind"], row["title"])
+        exam = exams.get(key)
+        if exam is not None and exam.status == LawExam.Status.GRADED:
+            graded.setdefault(key, []).append(number)
+            continue
+        given = settings.setdefault(key, {})
+        for field in ("organiser", "full_score", "pass_score"):
+            value = row.get(field)
+            if value is None:
+                continue
+            first = given.setdefault(field, (value, number))
+            if exam is not None and field != "organiser" and value != getattr(exam, field):
+                checks.error(number, field, f"与本单位已安排的这次考试不一致（{checks.header[field]}"
+                                            f"{getattr(exam, field)}分）。")
+            elif first[0] != value:
+                checks.error(number, field, f"与第 {first[1]} 行同一考试的{checks.header[field]}不一致。")
+        full = exam.full_score if exam else row.get("full_score") or 100
+        pass_mark = exam.pass_score if exam else row["pass_score"] if row.get("pass_score") is not None else 60
+        if exam is None and row.get("full_score") == 0:
+            checks.error(number, "full_score", "满分应大于 0。")
+        if pass_mark > full:
+            checks.error(number, "pass_score", f"合格分不能高于满分（{full}分）。")
+        row["full_score"], row["pass_score"] = full, pass_mark
+        cadre, problem = roster.find(row["name"], row.get("position"))
+        if cadre is None:
+            checks.error(number, "name", problem)
+        else:
+            row["cadre"] = cadre
+            pair = (key, cadre.pk)
+            if pair in seen:
+                checks.error(number, "name", f"与第 {seen[pair]} 行重复：同一考试中{cadre.name}的成绩只能有一条。")
+            seen.setdefault(pair, number)
+        score, passed = row["score"], row.get("passed")
+        row["absent"] = score == ABSENT
+        if row["absent"]:
+            row["score"] = None
+            if passed:
+                checks.error(number, "passed", "缺考不能记为合格。")
+        elif score > full:
+            checks.error(number, "score", f"成绩应在0至{full}分之间。")
+        elif passed is not None and passed != (score >= pass_mark):
+            should = "合格" if score >= pass_mark else "不合格"
+            checks.error(number, "passed", f"成绩{_points(score)}分、合格分{pass_mark}分，应为“{should}”。")
+    for (held_on, _kind, title), numbers in graded.items():
+        rows = f"（本表第 {numbers[0]} 至 {numbers[-1]} 行共 {len(numbers)} 行）" if len(numbers) > 1 else ""
+        checks.error(numbers[0], "title", f"本单位已登记过{fmt(held_on)}“{title}”的成绩{rows}，不能重复导入。")
+    checks.done()

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from yifa.core import deadlines, excel, imports
 from yifa.core.models import AuditEntry, Org
-from yifa.core.scope import get_visible_or_404
+from yifa.core.scope import get_visible_or_404, has_role_over
 from yifa.core.workflow import InvalidTransition
 
 from . import actions, indicators, ledgers
@@ -22,8 +22,8 @@ from . import permissions as perm
 from .forms import (AcceptForm, ActivityCorrectForm, ActivityForm, CadreForm, DeliverForm, DutyForm, ExamForm, HoldActivityForm,
                     HoldSessionForm, LiaisonForm, MeetingForm, ReasonForm, ScoresForm, SessionForm,
                     TargetForm, TopicForm)
-from .models import (Attendance, Cadre, DutyItem, LawExam, LeadershipMeeting, LegalLiaison, OutreachActivity,
-                     OutreachRequest, OutreachTopic, StudySession)
+from .models import (Attendance, Cadre, DutyItem, ExamResult, LawExam, LeadershipMeeting, LegalLiaison,
+                     OutreachActivity, OutreachRequest, OutreachTopic, StudySession)
 from .report import sections
 
 PAGE_SIZE = 50
@@ -176,6 +176,25 @@ ACTIVITY_IMPORT = _ledger(
     "普法活动台账", columns=ledgers.ACTIVITY_COLUMNS, check=ledgers.check_activities, save=actions.save_activities,
     template_url="training:activity_template", list_url="training:activity_list", noun="场普法活动",
     notes=("每行一场已开展的普法活动；同一天同一主题的活动不能重复导入。",))
+
+
+def _exam_import_org(request):
+    """The unit the scores go to: the acting unit, or one in the user's scope named by ``?org=`` (404 outside it)."""
+    chosen = request.GET.get("org", "")
+    if chosen:
+        return get_visible_or_404(Org, request.user, pk=int(chosen) if chosen.isdigit() else 0)
+    return _org(request)
+
+
+EXAM_IMPORT = imports.Ledger(
+    title="学法考试成绩台账", columns=ledgers.EXAM_COLUMNS, check=ledgers.check_exam_results,
+    save=actions.save_exam_results, permission=lambda user, org: has_role_over(user, org, *perm.HANDLING_ROLES),
+    denied="只有本单位（或上级单位）的经办人或负责人可以导入考试成绩。", org=_exam_import_org,
+    template_url="training:exam_template", list_url="training:exam_list", list_label="学法考试", noun="条考试成绩",
+    notes=("一行是一人一次考试的成绩：同一考试日期、类别和名称的各行归为一次考试。本单位已安排、尚未登记成绩的考试直接登记成绩；"
+           "没有安排过的，新建为已登记成绩的考试。",
+           "“姓名”须是本单位学法人员名册中的人员；名册中有同名人员（如“张伟（综治办）”）时，写完整姓名或填写职务加以区分。",
+           "“是否合格”可不填；填写的须与成绩和合格分一致。缺考的不计入合格率。"))
 LIAISON_IMPORT = _ledger(
     "法律明白人名册", columns=ledgers.LIAISON_COLUMNS, check=ledgers.check_liaisons, save=actions.save_liaisons,
     template_url="training:liaison_template", list_url="training:liaison_list", noun="名法律明白人、法治带头人",
@@ -331,6 +350,10 @@ def cadre_edit(request, pk=None):
 @login_required
 def exam_list(request):
     qs = _filter(request, LawExam.objects.visible_to(request.user), date_field="held_on", search=("title",))
+    if request.GET.get("export") == "xlsx":
+        rows = ExamResult.objects.filter(exam__in=qs).select_related("exam", "cadre").order_by(
+            "exam__held_on", "exam_id", "cadre__name")
+        return _export(ledgers.EXAM_COLUMNS, (ledgers.exam_result_row(r) for r in rows.iterator()), "学法考试成绩台账")
     qs = qs.select_related("org").annotate(
         enrolled=Count("results"), sat=Count("results", filter=Q(results__absent=False)),
         passed=Count("results", filter=Q(results__absent=False, results__score__gte=F("pass_score")))
@@ -349,6 +372,16 @@ def exam_create(request):
         if done:
             return done
     return _form_page(request, form, title="登记学法考试", back="training:exam_list", back_label="学法考试")
+
+
+@login_required
+def exam_import(request):
+    return imports.run(request, EXAM_IMPORT)
+
+
+@login_required
+def exam_template(request):
+    return excel.template_response(ledgers.EXAM_COLUMNS, title="学法考试成绩台账", filename="学法考试成绩台账-导入模板.xlsx")
 
 
 def _exam_page(request, exam, form=None):
