@@ -5,7 +5,7 @@ import re
 
 from django.core.exceptions import ValidationError
 
-from yifa.core.excel import (FORMULA_PREFIXES, Column, ImportResult, RowError, export_response, parse_amount,
+from yifa.core.excel import (Column, ImportResult, RowError, export_response, parse_amount,
                              parse_date, parse_text, template_response)
 from yifa.core.identity import mask_id, validate_id_number, validate_uscc
 from yifa.core.ledgerchecks import RowChecks, labels
@@ -55,19 +55,6 @@ SIMPLE_STATES = {Case.Status.SERVED, Case.Status.EXECUTED, Case.Status.CLOSED}
 NAME_SEPARATORS = re.compile(r"[、，,；;／/\s]+")
 
 
-def _text(max_length: int):
-    """Text cell; undoes the quote the export puts before =, +, -, @ (so an exported sheet re-imports as it was)."""
-    parse = parse_text(max_length)
-
-    def parse_unquoted(value) -> str:
-        value = str(value)
-        if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
-            value = value[1:]
-        return parse(value)
-
-    return parse_unquoted
-
-
 def _party_code(value) -> str:
     text = str(value).strip().upper()
     if "*" in text:
@@ -77,24 +64,24 @@ def _party_code(value) -> str:
 
 
 CASE_COLUMNS = [
-    Column("number", "案号", parse=_text(60), width=24, help="留空则按立案年度自动编号（简易程序按决定年度）"),
+    Column("number", "案号", parse=parse_text(60), width=24, help="留空则按立案年度自动编号（简易程序按决定年度）"),
     Column("procedure", "程序", required=True, choices=labels(Case.Procedure.choices), width=10),
     Column("status", "状态", required=True, choices={Case.Status(s).label: s for s in CASE_IMPORT_STATES}, width=12,
            help="可选：" + "、".join(Case.Status(s).label for s in CASE_IMPORT_STATES) + "（办理中途的案件请导入为调查取证）"),
-    Column("cause", "案由", required=True, parse=_text(200), width=36),
-    Column("power", "处罚事项", required=True, parse=_text(200), width=30, help="权责清单中的事项名称或事项编码"),
-    Column("domain", "执法领域", parse=_text(50), help="导入时不用填，按处罚事项确定"),
+    Column("cause", "案由", required=True, parse=parse_text(200), width=36),
+    Column("power", "处罚事项", required=True, parse=parse_text(200), width=30, help="权责清单中的事项名称或事项编码"),
+    Column("domain", "执法领域", parse=parse_text(50), help="导入时不用填，按处罚事项确定"),
     Column("party_kind", "当事人类型", choices=labels(Case.PartyKind.choices), width=14, help="可留空，按证件号码判断"),
-    Column("party", "当事人", required=True, parse=_text(200), width=24),
+    Column("party", "当事人", required=True, parse=parse_text(200), width=24),
     Column("party_code", "证件号码", required=True, parse=_party_code, width=22, help="身份证号或统一社会信用代码（完整）"),
     Column("filed_on", "立案日期", required=True, parse=parse_date, help="如 2025-03-01"),
-    Column("officers", "承办人员", required=True, parse=_text(200), width=20,
+    Column("officers", "承办人员", required=True, parse=parse_text(200), width=20,
            help="本单位执法人员的姓名或执法证号，不少于两人，用“、”分隔"),
     Column("reviewed", "法制审核", choices={"已审核": True}, help="经法制审核（同意）的填“已审核”"),
     Column("decision_kind", "决定类型", choices=labels(Case.DecisionKind.choices), width=14, help="已决定的案件留空视为给予行政处罚"),
-    Column("decision_number", "决定书文号", parse=_text(60), width=24, help="已决定的案件留空则自动编号"),
+    Column("decision_number", "决定书文号", parse=parse_text(60), width=24, help="已决定的案件留空则自动编号"),
     Column("decided_on", "决定日期", parse=parse_date),
-    Column("penalty_content", "处罚内容", parse=_text(2000), width=30),
+    Column("penalty_content", "处罚内容", parse=parse_text(2000), width=30),
     Column("fine", "罚款（元）", parse=parse_amount),
     Column("served_on", "送达日期", parse=parse_date),
     Column("executed_on", "执行日期", parse=parse_date),
@@ -103,18 +90,18 @@ CASE_COLUMNS = [
 ]
 
 INSPECTION_COLUMNS = [
-    Column("draw", "抽查编号", parse=_text(60), width=22, help="双随机抽查的任务编号，可留空"),
+    Column("draw", "抽查编号", parse=parse_text(60), width=22, help="双随机抽查的任务编号，可留空"),
     Column("kind", "检查类型", required=True, choices=labels(Inspection.Kind.choices), width=14),
-    Column("power", "检查事项", parse=_text(200), width=24, help="权责清单中的行政检查事项名称或编码，可留空"),
-    Column("target", "检查对象", required=True, parse=_text(200), width=30),
+    Column("power", "检查事项", parse=parse_text(200), width=24, help="权责清单中的行政检查事项名称或编码，可留空"),
+    Column("target", "检查对象", required=True, parse=parse_text(200), width=30),
     Column("uscc", "统一社会信用代码", required=True, parse=_uscc, width=22, help="名录中没有的对象将自动登记"),
-    Column("officers", "检查人员", required=True, parse=_text(200), width=20,
+    Column("officers", "检查人员", required=True, parse=parse_text(200), width=20,
            help="本单位执法人员的姓名或执法证号，不少于两人，用“、”分隔"),
     Column("inspected_on", "检查日期", required=True, parse=parse_date, help="如 2025-03-01"),
     Column("result", "检查结果", required=True, choices=labels(Inspection.Result.choices)),
-    Column("findings", "检查情况", required=True, parse=_text(5000), width=40),
+    Column("findings", "检查情况", required=True, parse=parse_text(5000), width=40),
     Column("rectify_due", "整改期限", parse=parse_date, help="责令整改的必填"),
-    Column("case", "立案案号", parse=_text(60), width=24, help="立案查处的必填，须为本单位已有（或先导入）的案件"),
+    Column("case", "立案案号", parse=parse_text(60), width=24, help="立案查处的必填，须为本单位已有（或先导入）的案件"),
 ]
 
 

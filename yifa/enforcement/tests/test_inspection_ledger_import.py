@@ -122,7 +122,8 @@ def test_an_exported_ledger_imports_again_to_the_same_inspections(w, client):
     client.force_login(w.handler)
     assert post(client, [row(), row(检查结果="责令整改", 整改期限="2025-11-30", 检查日期="2025-11-04"),
                          row(检查类型="双随机抽查", 抽查编号="东街随抽〔2025〕2号", 检查日期="2025-10-09"),
-                         row(检查日期="2026-01-21", 检查结果="立案查处", 立案案号=case.number)]).status_code == 302
+                         row(检查日期="2026-01-21", 检查结果="立案查处", 立案案号=case.number,
+                             检查情况="-当事人占道经营，已立案。")]).status_code == 302
     exported = client.get(reverse("enforcement:inspection_list") + "?export=xlsx").getvalue()
     fields = ["kind", "power_id", "target_id", "inspected_on", "result", "findings", "rectify_due", "case_id",
               "ledger_draw_number", "status"]
@@ -134,6 +135,8 @@ def test_an_exported_ledger_imports_again_to_the_same_inspections(w, client):
     again = client.get(reverse("enforcement:inspection_list") + "?export=xlsx").getvalue()
     read = [[c.value for c in r] for r in load_workbook(io.BytesIO(again)).active.iter_rows()]
     assert read == [[c.value for c in r] for r in load_workbook(io.BytesIO(exported)).active.iter_rows()]
+    assert Inspection.objects.get(result="case").findings == "-当事人占道经营，已立案。"
+    assert "'-当事人占道经营，已立案。" in [value for r in read for value in r]  # written inert, read back as it was
 
 
 def test_only_those_who_may_file_cases_import_inspections(w, client):
