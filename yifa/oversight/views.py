@@ -4,17 +4,17 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from yifa.core import deadlines, excel, imports
+from yifa.core.actionviews import form_errors, perform, require
 from yifa.core.deadlines import fmt
 from yifa.core.models import AuditEntry, Org
 from yifa.core.scope import get_visible_or_404
-from yifa.core.workflow import InvalidTransition
 
 from . import actions, indicators, ledgers
 from .report import sections
@@ -27,26 +27,7 @@ from .models import FollowUpLetter, RespondentCase, Suggestion
 PAGE_SIZE = 50
 
 
-def _deny(allowed: bool, message: str = "您在该单位没有办理此事项的权限。") -> None:
-    if not allowed:
-        raise PermissionDenied(message)
-
-
-def _message(error) -> str:
-    return "；".join(error.messages) if isinstance(error, ValidationError) else str(error)
-
-
-def _run(request, obj, form, call, done: str, render_detail, form_key: str):
-    """Validate ``form``, run the one action, redirect to the matter; bad input re-renders the page."""
-    if form.is_valid():
-        try:
-            call(**form.cleaned_data)
-        except (ValidationError, InvalidTransition) as error:
-            messages.error(request, _message(error))
-        else:
-            messages.success(request, done)
-        return redirect(obj.get_absolute_url())
-    return render_detail(request, obj, {form_key: form})
+DENIED = "您在该单位没有办理此事项的权限。"
 
 
 STEP_LABELS = {
@@ -185,12 +166,12 @@ def suggestion_list(request):
 
 def _create(request, form, action, done, template: str):
     """登记: the new matter belongs to the acting unit; a refusal becomes a form error."""
-    _deny(perm.can_register(request.user), "只有经办人或负责人可以登记。")
+    require(perm.can_register(request.user), "只有经办人或负责人可以登记。")
     if request.method == "POST" and form.is_valid():
         try:
             obj = action(by=request.user, org=_active_org(request), **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            form_errors(form, error)
         else:
             messages.success(request, done(obj))
             return redirect(obj.get_absolute_url())
@@ -206,13 +187,13 @@ def suggestion_create(request):
 def _correct(request, model, pk, form_class, action, template: str):
     """更正登记信息 of a matter: 404 outside scope, 403 without a handling role, changes audited."""
     obj = get_visible_or_404(model, request.user, pk=pk)
-    _deny(perm.can_handle(request.user, obj))
+    require(perm.can_handle(request.user, obj), DENIED)
     form = form_class(request.POST or None, instance=obj)
     if request.method == "POST" and form.is_valid():
         try:
             action(obj, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            form_errors(form, error)
         else:
             messages.success(request, "已更正登记信息。")
             return redirect(obj.get_absolute_url())
@@ -262,9 +243,14 @@ def suggestion_detail(request, pk):
 
 
 def _suggestion_action(request, pk, key, make_form, call, done):
+    """404 → 403 → the one step (``perform``): bad input shows the page with the form's errors; a step the rules
+    refuse comes back to the matter with the reason."""
     s = get_visible_or_404(Suggestion, request.user, pk=pk)
-    _deny(perm.can_handle(request.user, s))
-    return _run(request, s, make_form(s), lambda **data: call(s, by=request.user, **data), done, _suggestion_page, key)
+    require(perm.can_handle(request.user, s), DENIED)
+    back = s.get_absolute_url()
+    return perform(request, make_form(s), lambda data: call(s, by=request.user, **data), success=done, then=back,
+                   rerender=lambda form, _status: _suggestion_page(request, s, {key: form}) if form.errors
+                   else redirect(back))
 
 
 @require_POST
@@ -384,10 +370,14 @@ def case_detail(request, pk):
 
 
 def _case_action(request, pk, form_class, key, call, done, with_case=False):
+    """As ``_suggestion_action``, for a case."""
     case = get_visible_or_404(RespondentCase, request.user, pk=pk)
-    _deny(perm.can_handle(request.user, case))
+    require(perm.can_handle(request.user, case), DENIED)
     form = form_class(request.POST, case=case) if with_case else form_class(request.POST)
-    return _run(request, case, form, lambda **data: call(case, by=request.user, **data), done, _case_page, key)
+    back = case.get_absolute_url()
+    return perform(request, form, lambda data: call(case, by=request.user, **data), success=done, then=back,
+                   rerender=lambda form, _status: _case_page(request, case, {key: form}) if form.errors
+                   else redirect(back))
 
 
 @require_POST
@@ -418,13 +408,14 @@ def case_performance(request, pk):
 @login_required
 def case_appeal(request, pk):
     case = get_visible_or_404(RespondentCase, request.user, pk=pk)
-    _deny(perm.can_handle(request.user, case))
+    require(perm.can_handle(request.user, case), DENIED)
     form = AppealForm(request.POST)
     if form.is_valid():
         try:
             second = actions.appeal(case, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            messages.error(request, _message(error))
+            for message in error.messages:
+                messages.error(request, message)
             return redirect(case.get_absolute_url())
         messages.success(request, f"已登记二审，答辩期限为{fmt(second.due_on)}。")
         return redirect(second.get_absolute_url())
@@ -441,17 +432,13 @@ def case_letter(request, pk):
 @login_required
 def letter_answer(request, pk):
     letter = get_visible_or_404(FollowUpLetter, request.user, pk=pk)
-    _deny(perm.can_handle(request.user, letter))
-    form = AnswerLetterForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.answer_letter(letter, by=request.user, **form.cleaned_data)
-        except (ValidationError, InvalidTransition) as error:
-            messages.error(request, _message(error))
-        else:
-            messages.success(request, "已登记回复情况。")
-        return redirect(letter.case.get_absolute_url())
-    return _case_page(request, letter.case, {"answer": form, "answer_letter_id": letter.pk})
+    require(perm.can_handle(request.user, letter), DENIED)
+    back = letter.case.get_absolute_url()
+    return perform(request, AnswerLetterForm(request.POST),
+                   lambda data: actions.answer_letter(letter, by=request.user, **data), success="已登记回复情况。",
+                   then=back, rerender=lambda form, _status: _case_page(
+                       request, letter.case, {"answer": form, "answer_letter_id": letter.pk}) if form.errors
+                   else redirect(back))
 
 
 @login_required

@@ -4,7 +4,6 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Coalesce
@@ -13,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from yifa.core import deadlines, excel, imports
+from yifa.core.actionviews import perform, require
 from yifa.core.models import AuditEntry, Org
 from yifa.core.scope import get_visible_or_404, has_role_over
 from yifa.core.workflow import InvalidTransition
@@ -29,13 +29,7 @@ from .report import sections
 PAGE_SIZE = 50
 
 
-def _deny(allowed: bool, message: str = "您在该单位没有登记台账的权限。") -> None:
-    if not allowed:
-        raise PermissionDenied(message)
-
-
-def _message(error) -> str:
-    return "；".join(error.messages) if isinstance(error, ValidationError) else str(error)
+DENIED = "您在该单位没有登记台账的权限。"
 
 
 def _org(request):
@@ -122,40 +116,31 @@ def _list(request, template, qs, **extra):
     return render(request, template, context)
 
 
-def _form_page(request, form, *, title: str, back: str, back_label: str, intro: str = "", button: str = "保存"):
-    return render(request, "training/form.html", {"form": form, "title": title, "back": back, "back_label": back_label,
-                                                  "intro": intro, "button": button, "org": _org(request)})
+def _form_page(request, form, *, title: str, back: str, back_label: str, intro: str = "", button: str = "保存",
+               save=None):
+    """A registration or correction page. ``save`` is (call, success message, where to go): on POST the one action
+    runs through ``perform``, and bad input or a refusal shows the page again with the reason."""
 
+    def page(form, _status=None):
+        return render(request, "training/form.html", {"form": form, "title": title, "back": back,
+                                                      "back_label": back_label, "intro": intro, "button": button,
+                                                      "org": _org(request)})
 
-def _save(request, form, call, done: str, to):
-    """Run one create/update action for a valid form; a refusal becomes a form error."""
-    try:
-        obj = call(**form.cleaned_data)
-    except ValidationError as error:
-        form.add_error(None, error)
-        return None
-    messages.success(request, done)
-    return redirect(to(obj) if callable(to) else to)
-
-
-def _step(request, obj, form, call, done: str, page):
-    """One state change on ``obj`` from a POSTed form; bad input re-renders the matter page."""
-    if not form.is_valid():
-        return page(request, obj, form)
-    try:
-        call(**form.cleaned_data)
-    except (ValidationError, InvalidTransition) as error:
-        messages.error(request, _message(error))
-    else:
-        messages.success(request, done)
-    return redirect(obj.get_absolute_url())
+    if save is not None and request.method == "POST":
+        call, success, then = save
+        return perform(request, form, call, success=success, then=then, rerender=page)
+    return page(form)
 
 
 def _step_view(request, model, pk, make_form, action, done: str, page):
-    """404 outside scope → 403 without a handling role → the one action from the POSTed form."""
+    """404 outside scope → 403 without a handling role → the one action from the POSTed form (``perform``): bad
+    input shows the record's page with the form's errors; a step the rules refuse comes back to the record with
+    the reason as a message."""
     obj = get_visible_or_404(model, request.user, pk=pk)
-    _deny(perm.can_handle(request.user, obj))
-    return _step(request, obj, make_form(obj), lambda **d: action(obj, by=request.user, **d), done, page)
+    require(perm.can_handle(request.user, obj), DENIED)
+    back = obj.get_absolute_url()
+    return perform(request, make_form(obj), lambda data: action(obj, by=request.user, **data), success=done,
+                   then=back, rerender=lambda form, _status: page(request, obj, form) if form.errors else redirect(back))
 
 
 def _export(columns, rows, title):
@@ -220,26 +205,22 @@ def session_list(request):
 
 @login_required
 def session_create(request):
-    _deny(perm.can_register(request.user))
+    require(perm.can_register(request.user), DENIED)
     org = _org(request)
     form = SessionForm(request.POST or None, org=org)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def record(data):
+        data = dict(data)
         attendees = list(data.pop("attendees") or [])
-        try:
-            if data.get("held_on"):
-                data.pop("planned_on")
-                session = actions.record_session(by=request.user, org=org, attendees=attendees, **data)
-            else:
-                data.pop("held_on")
-                session = actions.plan_session(by=request.user, org=org, **data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "已登记学法活动。")
-            return redirect(session.get_absolute_url())
+        if data.get("held_on"):
+            data.pop("planned_on")
+            return actions.record_session(by=request.user, org=org, attendees=attendees, **data)
+        data.pop("held_on")
+        return actions.plan_session(by=request.user, org=org, **data)
+
     return _form_page(request, form, title="登记学法活动", back="training:session_list", back_label="学法活动",
-                      intro="没有名单里的人员？请先在“学法人员”中添加。", button="登记")
+                      intro="没有名单里的人员？请先在“学法人员”中添加。", button="登记",
+                      save=(record, "已登记学法活动。", lambda session: session.get_absolute_url()))
 
 
 def _session_page(request, session, hold_form=None):
@@ -306,7 +287,7 @@ def hours(request):
 @require_POST
 @login_required
 def set_target(request):
-    _deny(perm.can_register(request.user), "只有经办人或负责人可以设定学法目标。")
+    require(perm.can_register(request.user), "只有经办人或负责人可以设定学法目标。")
     org, year = _org(request), _year(request)
     form = TargetForm(request.POST)
     if form.is_valid():
@@ -329,19 +310,15 @@ def cadre_list(request):
 @login_required
 def cadre_edit(request, pk=None):
     cadre = get_visible_or_404(Cadre, request.user, pk=pk) if pk else None
-    _deny(perm.can_handle(request.user, cadre) if cadre else perm.can_register(request.user))
+    require(perm.can_handle(request.user, cadre) if cadre else perm.can_register(request.user), DENIED)
     form = CadreForm(request.POST or None, instance=cadre)
-    if request.method == "POST" and form.is_valid():
-        if cadre:
-            done = _save(request, form, lambda **d: actions.update_cadre(cadre, by=request.user, **d), "已保存。",
-                         "training:cadre_list")
-        else:
-            done = _save(request, form, lambda **d: actions.add_cadre(by=request.user, org=_org(request), **d),
-                         "已加入学法人员名册。", "training:cadre_list")
-        if done:
-            return done
+    if cadre:
+        save = (lambda d: actions.update_cadre(cadre, by=request.user, **d), "已保存。", "training:cadre_list")
+    else:
+        save = (lambda d: actions.add_cadre(by=request.user, org=_org(request), **d), "已加入学法人员名册。",
+                "training:cadre_list")
     return _form_page(request, form, title=f"修改：{cadre.name}" if cadre else "添加学法人员",
-                      back="training:cadre_list", back_label="学法人员")
+                      back="training:cadre_list", back_label="学法人员", save=save)
 
 
 # ---------------------------------------------------------------- 学法考试
@@ -364,14 +341,11 @@ def exam_list(request):
 
 @login_required
 def exam_create(request):
-    _deny(perm.can_register(request.user))
+    require(perm.can_register(request.user), DENIED)
     form = ExamForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        done = _save(request, form, lambda **d: actions.schedule_exam(by=request.user, org=_org(request), **d),
-                     "已登记考试，请登记成绩。", lambda exam: exam.get_absolute_url())
-        if done:
-            return done
-    return _form_page(request, form, title="登记学法考试", back="training:exam_list", back_label="学法考试")
+    return _form_page(request, form, title="登记学法考试", back="training:exam_list", back_label="学法考试",
+                      save=(lambda d: actions.schedule_exam(by=request.user, org=_org(request), **d),
+                            "已登记考试，请登记成绩。", lambda exam: exam.get_absolute_url()))
 
 
 @login_required
@@ -424,20 +398,17 @@ def meeting_list(request):
 @login_required
 def meeting_edit(request, pk=None):
     meeting = get_visible_or_404(LeadershipMeeting, request.user, pk=pk) if pk else None
-    _deny(perm.can_handle(request.user, meeting) if meeting else perm.can_register(request.user))
+    require(perm.can_handle(request.user, meeting) if meeting else perm.can_register(request.user), DENIED)
     form = MeetingForm(request.POST or None, instance=meeting)
-    if request.method == "POST" and form.is_valid():
-        if meeting:
-            call = lambda **d: actions.update_meeting(meeting, by=request.user, **d)  # noqa: E731
-        else:
-            call = lambda **d: actions.record_meeting(by=request.user, org=_org(request), **d)  # noqa: E731
-        done = _save(request, form, call, "已保存。", "training:meeting_list")
-        if done:
-            return done
+    if meeting:
+        call = lambda d: actions.update_meeting(meeting, by=request.user, **d)  # noqa: E731
+    else:
+        call = lambda d: actions.record_meeting(by=request.user, org=_org(request), **d)  # noqa: E731
     return _form_page(request, form, title="更正会议记录" if meeting else "登记法治建设专题会议或述法",
                       back="training:meeting_list",
                       back_label="专题会议和述法",
-                      intro="党政主要负责人主持研究法治建设的会议和年终述法，计入年度报告“第一责任人职责”部分。")
+                      intro="党政主要负责人主持研究法治建设的会议和年终述法，计入年度报告“第一责任人职责”部分。",
+                      save=(call, "已保存。", "training:meeting_list"))
 
 
 # ---------------------------------------------------------------- 谁执法谁普法 责任清单
@@ -463,19 +434,15 @@ def duty_list(request):
 @login_required
 def duty_edit(request, pk=None):
     item = get_visible_or_404(DutyItem, request.user, pk=pk) if pk else None
-    _deny(perm.can_handle(request.user, item) if item else perm.can_register(request.user))
+    require(perm.can_handle(request.user, item) if item else perm.can_register(request.user), DENIED)
     form = DutyForm(request.POST or None, instance=item, initial=None if item else {"year": deadlines.today().year})
-    if request.method == "POST" and form.is_valid():
-        if item:
-            done = _save(request, form, lambda **d: actions.update_duty(item, by=request.user, **d), "已保存。",
-                         "training:duty_list")
-        else:
-            done = _save(request, form, lambda **d: actions.add_duty(by=request.user, org=_org(request), **d),
-                         "已列入责任清单。", "training:duty_list")
-        if done:
-            return done
+    if item:
+        save = (lambda d: actions.update_duty(item, by=request.user, **d), "已保存。", "training:duty_list")
+    else:
+        save = (lambda d: actions.add_duty(by=request.user, org=_org(request), **d), "已列入责任清单。",
+                "training:duty_list")
     return _form_page(request, form, title="修改责任清单事项" if item else "添加责任清单事项", back="training:duty_list",
-                      back_label="谁执法谁普法责任清单")
+                      back_label="谁执法谁普法责任清单", save=save)
 
 
 # ---------------------------------------------------------------- 普法活动
@@ -497,37 +464,32 @@ def activity_list(request):
 
 @login_required
 def activity_create(request):
-    _deny(perm.can_register(request.user))
+    require(perm.can_register(request.user), DENIED)
     org = _org(request)
     form = ActivityForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def record(data):
+        data = dict(data)
         if data.get("held_on"):
             data.pop("planned_on")
-            call = actions.record_activity
-        else:
-            data.pop("held_on")
-            call = actions.plan_activity
-        done = _save(request, form, lambda **_: call(by=request.user, org=org, **data), "已登记普法活动。",
-                     lambda a: a.get_absolute_url())
-        if done:
-            return done
+            return actions.record_activity(by=request.user, org=org, **data)
+        data.pop("held_on")
+        return actions.plan_activity(by=request.user, org=org, **data)
+
     return _form_page(request, form, title="登记普法活动", back="training:activity_list", back_label="普法活动",
-                      intro="已开展的填开展日期和受众、资料、咨询数；尚未开展的只填计划日期，开展后再登记。")
+                      intro="已开展的填开展日期和受众、资料、咨询数；尚未开展的只填计划日期，开展后再登记。",
+                      save=(record, "已登记普法活动。", lambda a: a.get_absolute_url()))
 
 
 @login_required
 def activity_correct(request, pk):
     activity = get_visible_or_404(OutreachActivity, request.user, pk=pk)
-    _deny(perm.can_handle(request.user, activity))
+    require(perm.can_handle(request.user, activity), DENIED)
     form = ActivityCorrectForm(request.POST or None, instance=activity)
-    if request.method == "POST" and form.is_valid():
-        done = _save(request, form, lambda **d: actions.update_activity(activity, by=request.user, **d),
-                     "已更正。", lambda a: a.get_absolute_url())
-        if done:
-            return done
     return _form_page(request, form, title=f"更正：{activity.theme}", back="training:activity_list",
-                      back_label="普法活动", intro="更正的内容记入活动记录。")
+                      back_label="普法活动", intro="更正的内容记入活动记录。",
+                      save=(lambda d: actions.update_activity(activity, by=request.user, **d), "已更正。",
+                            lambda a: a.get_absolute_url()))
 
 
 def _activity_page(request, activity, hold_form=None):
@@ -590,25 +552,23 @@ def liaison_list(request):
 
 @login_required
 def liaison_create(request):
-    _deny(perm.can_register(request.user))
+    require(perm.can_register(request.user), DENIED)
     org = _org(request)
     form = LiaisonForm(request.POST or None, org=org)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        village = data.pop("village")
-        done = _save(request, form, lambda **_: actions.enrol_liaison(by=request.user, org=village, **data),
-                     "已登记。", "training:liaison_list")
-        if done:
-            return done
+
+    def enrol(data):
+        data = dict(data)
+        return actions.enrol_liaison(by=request.user, org=data.pop("village"), **data)
+
     return _form_page(request, form, title="登记法律明白人（法治带头人）", back="training:liaison_list",
-                      back_label="法律明白人")
+                      back_label="法律明白人", save=(enrol, "已登记。", "training:liaison_list"))
 
 
 @require_POST
 @login_required
 def liaison_retire(request, pk):
     liaison = get_visible_or_404(LegalLiaison, request.user, pk=pk)
-    _deny(perm.can_handle(request.user, liaison))
+    require(perm.can_handle(request.user, liaison), DENIED)
     form = ReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, "请填写退出原因。")
@@ -645,19 +605,16 @@ def topic_list(request):
 @login_required
 def topic_edit(request, pk=None):
     topic = get_visible_or_404(OutreachTopic, request.user, pk=pk) if pk else None
-    _deny(perm.can_handle(request.user, topic) if topic else perm.can_register(request.user))
+    require(perm.can_handle(request.user, topic) if topic else perm.can_register(request.user), DENIED)
     form = TopicForm(request.POST or None, instance=topic)
-    if request.method == "POST" and form.is_valid():
-        if topic:
-            done = _save(request, form, lambda **d: actions.update_topic(topic, by=request.user, **d), "已保存。",
-                         "training:topic_list")
-        else:
-            done = _save(request, form, lambda **d: actions.add_topic(by=request.user, org=_org(request), **d),
-                         "已放上普法菜单。", "training:topic_list")
-        if done:
-            return done
+    if topic:
+        save = (lambda d: actions.update_topic(topic, by=request.user, **d), "已保存。", "training:topic_list")
+    else:
+        save = (lambda d: actions.add_topic(by=request.user, org=_org(request), **d), "已放上普法菜单。",
+                "training:topic_list")
     return _form_page(request, form, title="修改普法菜单主题" if topic else "添加普法菜单主题",
-                      back="training:topic_list", back_label="普法菜单", intro="菜单上的主题在门户“菜单式普法”栏目公开，群众可以点单。")
+                      back="training:topic_list", back_label="普法菜单", intro="菜单上的主题在门户“菜单式普法”栏目公开，群众可以点单。",
+                      save=save)
 
 
 @login_required
