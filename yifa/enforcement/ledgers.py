@@ -66,7 +66,7 @@ def _party_code(value) -> str:
 CASE_COLUMNS = [
     Column("number", "案号", parse=parse_text(60), width=24, help="留空则按立案年度自动编号（简易程序按决定年度）"),
     Column("procedure", "程序", required=True, choices=labels(Case.Procedure.choices), width=10),
-    Column("status", "状态", required=True, choices={Case.Status(s).label: s for s in CASE_IMPORT_STATES}, width=12,
+    Column("status", "状态", required=True, choices=labels(Case.Status.choices), width=12,
            help="可选：" + "、".join(Case.Status(s).label for s in CASE_IMPORT_STATES) + "（办理中途的案件请导入为调查取证）"),
     Column("cause", "案由", required=True, parse=parse_text(200), width=36),
     Column("power", "处罚事项", required=True, parse=parse_text(200), width=30, help="权责清单中的事项名称或事项编码"),
@@ -97,9 +97,12 @@ INSPECTION_COLUMNS = [
     Column("uscc", "统一社会信用代码", required=True, parse=_uscc, width=22, help="名录中没有的对象将自动登记"),
     Column("officers", "检查人员", required=True, parse=parse_text(200), width=20,
            help="本单位执法人员的姓名或执法证号，不少于两人，用“、”分隔"),
-    Column("inspected_on", "检查日期", required=True, parse=parse_date, help="如 2025-03-01"),
-    Column("result", "检查结果", required=True, choices=labels(Inspection.Result.choices)),
-    Column("findings", "检查情况", required=True, parse=parse_text(5000), width=40),
+    # 检查日期, 检查结果 and 检查情况 are needed (checked in ``check_inspections``, so that a 待检查 row of an exported
+    # ledger gets one message saying why rather than three “必填”).
+    Column("inspected_on", "检查日期", parse=parse_date, help="必填，如 2025-03-01"),
+    Column("result", "检查结果", choices=labels(Inspection.Result.choices),
+           help="必填，可选：" + "、".join(Inspection.Result.labels)),
+    Column("findings", "检查情况", parse=parse_text(5000), width=40, help="必填"),
     Column("rectify_due", "整改期限", parse=parse_date, help="责令整改的必填"),
     Column("case", "立案案号", parse=parse_text(60), width=24, help="立案查处的必填，须为本单位已有（或先导入）的案件"),
 ]
@@ -284,6 +287,13 @@ def _party(c: RowChecks, number: int, row: dict) -> None:
     c.error(number, "party_code", messages[0] if kind else "应为有效的 18 位身份证号或统一社会信用代码（校验位不符）。")
 
 
+NOT_IMPORTED = {
+    "open": "“{label}”的案件处于办理中途，不能按这一状态导入：请导入为“调查取证”，再在系统中继续办理"
+            "（法制审核、告知、听证须在系统中留下记录）。",
+    Case.Status.REVOKED: "决定已撤销或变更的案件不能从台账导入（台账没有撤销或变更的日期、类型和理由）。",
+}
+
+
 def check_cases(result: ImportResult, *, org, today: dt.date) -> None:
     """The case import's checks (``core.imports``): the 处罚事项 and 承办人员 of the unit, what each 状态 needs,
     dates in order and not after today, the 简易程序 limits (第五十一条), and 案号 / 决定书文号 used once."""
@@ -296,6 +306,9 @@ def check_cases(result: ImportResult, *, org, today: dt.date) -> None:
     for number, row in c.rows():
         status, simple = row["status"], row["procedure"] == Case.Procedure.SIMPLE
         label = Case.Status(status).label
+        if status not in CASE_IMPORT_STATES:
+            c.error(number, "status", NOT_IMPORTED.get(status, NOT_IMPORTED["open"]).format(label=label))
+            continue
         row["power"] = look.power(c, number, "power", row["power"], "行政处罚事项")
         row["officers"] = look.officers(c, number, "officers", row["officers"])
         _party(c, number, row)
@@ -382,6 +395,12 @@ def check_inspections(result: ImportResult, *, org, today: dt.date) -> None:
         "target__uscc", "inspected_on", "kind"))
     seen: dict = {}
     for number, row in c.rows():
+        if not (row.get("inspected_on") or row.get("result") or row.get("findings")):
+            c.error(number, "inspected_on", "这一行没有检查日期、检查结果和检查情况（待检查）：只能导入已完成的检查，"
+                                            "请补全或删去这一行（待检查的请在系统中安排检查）。")
+            continue
+        if not all([c.need(number, row, key, "已完成的检查") for key in ("inspected_on", "result", "findings")]):
+            continue
         row["officers"] = look.officers(c, number, "officers", row["officers"])
         if row.get("power"):
             row["power"] = look.power(c, number, "power", row["power"], "行政检查事项")

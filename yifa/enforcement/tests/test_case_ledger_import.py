@@ -171,7 +171,8 @@ def test_every_row_is_checked_and_each_problem_named_in_chinese(w, client):
         "第 6 行“证件号码”：证件号码已去标识化（含 *），不能导入：请填写完整的身份证号或统一社会信用代码"
         "（从本系统导出时请用“导出完整台账”）。",
         "第 7 行“罚款（元）”：金额不能为负数。",
-        "第 8 行“状态”：应为以下之一：调查取证、已决定、已送达、已执行、已结案、已撤销立案。",
+        "第 8 行“状态”：“法制审核中”的案件处于办理中途，不能按这一状态导入：请导入为“调查取证”，再在系统中继续办理"
+        "（法制审核、告知、听证须在系统中留下记录）。",
         "第 9 行“结案日期”：日期不能晚于今天。",
         "第 10 行“送达日期”：状态为“已结案”的，须填写送达日期。",
         "第 11 行“决定日期”：调查取证中的案件尚未作出决定，不应填写决定日期。",
@@ -269,3 +270,9 @@ def test_get_only_shows_the_page_and_other_methods_are_refused(w, client):
     client.force_login(w.handler)
     assert client.put(reverse(IMPORT)).status_code == 405
     assert TODAY == dt.date(2026, 3, 2)
+
+
+def test_a_revoked_decision_is_refused_with_its_reason(w, client):
+    client.force_login(w.handler)
+    problems = imports.page_problems(post(client, [closed_row(状态="决定已撤销或变更")]).content)
+    assert problems == ["第 2 行“状态”：决定已撤销或变更的案件不能从台账导入（台账没有撤销或变更的日期、类型和理由）。"]

@@ -154,3 +154,14 @@ def test_another_units_user_imports_only_into_their_own_unit(w, client):
     client.force_login(w.tree.sibling_handler)
     assert client.get(reverse(IMPORT) + f"?org={w.org.pk}").status_code == 403  # not an officer of any unit
     assert not Inspection.objects.exists()
+
+
+def test_a_pending_inspection_of_an_exported_ledger_is_named_once(w, client):
+    client.force_login(w.handler)
+    problems = imports.page_problems(post(client, [
+        row(检查日期=None, 检查结果=None, 检查情况=None), row(检查结果=None, 检查日期="2025-11-04")]).content)
+    assert problems == [
+        "第 2 行“检查日期”：这一行没有检查日期、检查结果和检查情况（待检查）：只能导入已完成的检查，请补全或删去这一行"
+        "（待检查的请在系统中安排检查）。",
+        "第 3 行“检查结果”：已完成的检查，须填写检查结果。",
+    ]
