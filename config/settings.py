@@ -115,7 +115,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "yifa.core.middleware.AuthenticationMiddleware",  # Django's, the user read with the session (core/backends.py)
     "yifa.core.middleware.ActiveUnitMiddleware",
     "yifa.core.middleware.ForcePasswordChangeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -176,6 +176,8 @@ LOGIN_LOCKOUT_SECONDS = envint("LOGIN_LOCKOUT_SECONDS", 15 * 60)
 # comes more than a minute after the last renewal (not a write on every page view).
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = False
+# Database sessions whose row is read with its user and their 任职 in one query (yifa/core/backends.py).
+SESSION_ENGINE = "yifa.core.backends"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

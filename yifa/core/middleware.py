@@ -4,10 +4,13 @@ idle-session renewal."""
 import time
 
 from django.conf import settings
+from django.contrib import auth
+from django.contrib.auth.middleware import AuthenticationMiddleware as DjangoAuthenticationMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
-from . import audit
+from . import audit, backends
 from .security import client_ip
 
 ACTIVE_MEMBERSHIP_KEY = "active_membership_id"
@@ -27,6 +30,29 @@ def renew_session(request) -> None:
     last = session.get(RENEWED_KEY)
     if not isinstance(last, int) or now - last >= min(RENEW_EVERY, settings.SESSION_COOKIE_AGE // 10) or now < last:
         session[RENEWED_KEY] = now
+
+
+def get_user(request):
+    """``auth.get_user(request)``, handing it the user (with their 任职) that ``backends.SessionStore`` read together with
+    the session row: no second query. Django's checks are unchanged (the account may sign in, the session's password
+    hash matches); the row is handed over for this one call only."""
+    if not hasattr(request, "_cached_user"):
+        session = request.session
+        session.get(auth.SESSION_KEY)  # loads the session (and with it its user, when the store can)
+        token = backends.PREFETCHED.set(getattr(session, "prefetched_user", None))
+        try:
+            request._cached_user = auth.get_user(request)
+        finally:
+            backends.PREFETCHED.reset(token)
+    return request._cached_user
+
+
+class AuthenticationMiddleware(DjangoAuthenticationMiddleware):
+    """Django's, with ``request.user`` from ``get_user`` above."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        request.user = SimpleLazyObject(lambda: get_user(request))
 
 
 def _minimal_paths(paths) -> list[str]:

@@ -14,7 +14,8 @@ The order must end with a unique field (``pk``) and its fields must not be NULL.
 ``core/_keyset_pagination.html`` with ``page``.
 
 - ``joined_text(model, link, field, separator, order_by)``: a related table's values joined into one column of
-  the list's own query (a dispute's parties as "张三、李四"), instead of a second query to prefetch them.
+  the list's own query (a dispute's parties as "张三、李四"), instead of a second query to prefetch them;
+  ``related_column(model, link, field, order_by=…)`` gives the first related row's value (the first party's phone).
 - ``unit_choices(user, levels=2)``: a list's unit filter, (pk, name, path) of the user's highest units and the
   levels below them, kept per process for a minute (and dropped when a unit is saved here): the unit tree
   changes a few times a year, the list is opened all day.
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import Aggregate, IntegerField, OuterRef, Q, Subquery, TextField, Value
+from django.db.models import IntegerField, Q, TextField
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.utils.safestring import SafeString, mark_safe
@@ -139,8 +140,12 @@ def keyset_page(request, qs, *, order=("-pk",), per_page: int = 30, count: bool 
     after = decode_key(qs.model, order, g.get("after", "")) if g.get("after") else None
     before = decode_key(qs.model, order, g.get("before", "")) if g.get("before") else None
     carried = _carried_count(g.get("total")) if count and (after or before) else None
+    counted = None  # the compiled count of the list, when this page counts
     if count and carried is None:
-        qs = _with_bounded_count(qs)  # the count rides along with the page's own query
+        counted = _count_query(unbounded)
+        carried = _remembered_estimate(counted)
+        if carried is None and counted is not None:
+            qs = _with_bounded_count(qs, counted)  # the count rides along with the page's own query
     if after is not None:
         rows = list(qs.filter(_beyond(order, after, True))[: per_page + 1])
         has_next, has_previous = len(rows) > per_page, True
@@ -173,7 +178,7 @@ def keyset_page(request, qs, *, order=("-pk",), per_page: int = 30, count: bool 
         elif bounded <= EXACT_UP_TO:
             page.count, page.count_is_estimate = bounded, False
         else:
-            page.count, page.count_is_estimate = _planner_estimate(unbounded.order_by().values("pk"))
+            page.count, page.count_is_estimate = _estimate(counted)
     total = {"total": ("~" if page.count_is_estimate else "") + str(page.count)} if count else {}
     if rows and has_next:
         page.next_query = _query(request, after=encode_key(rows[-1], order), n=number + 1, **total)
@@ -186,16 +191,55 @@ def keyset_page(request, qs, *, order=("-pk",), per_page: int = 30, count: bool 
 BOUNDED = "keyset_bounded_count"
 
 
-def _with_bounded_count(qs):
+def _count_query(qs):
+    """(database alias, SQL, params) selecting the keys of every row ``qs`` matches, or None when nothing can match."""
+    try:
+        sql, params = qs.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # nothing can match: counted without asking
+        return None
+    return qs.db, sql, tuple(params)
+
+
+def _with_bounded_count(qs, counted):
     """``qs`` with one more column: how many rows match, counted up to EXACT_UP_TO + 1 (an uncorrelated subquery the
     database runs once), so page 1 does not need a round trip of its own to count."""
-    bounded = qs.order_by().values("pk")[: EXACT_UP_TO + 1]
-    try:
-        sql, params = bounded.query.sql_with_params()
-    except EmptyResultSet:  # nothing can match: counted without asking
-        return qs
-    return qs.annotate(**{BOUNDED: RawSQL(f"SELECT COUNT(*) FROM ({sql}) bounded_rows", params,
+    _alias, sql, params = counted
+    return qs.annotate(**{BOUNDED: RawSQL(f"SELECT COUNT(*) FROM ({sql} LIMIT {EXACT_UP_TO + 1}) bounded_rows", params,
                                           output_field=IntegerField())})
+
+
+# Estimated counts (more than EXACT_UP_TO rows) kept per process, by the count's SQL and parameters (so per filter
+# and per data scope: a user is only ever shown the estimate of the query their own page runs). Within a minute the
+# same filter is neither counted nor EXPLAINed again; an exact count (up to EXACT_UP_TO rows) is never kept.
+ESTIMATE_SECONDS = 60
+ESTIMATES_KEPT = 1_000
+_estimates: dict = {}
+
+
+def _remembered_estimate(counted) -> tuple[int, bool] | None:
+    kept = _estimates.get(counted) if counted is not None else None
+    if kept is None:
+        return None
+    if kept[0] <= time.monotonic():
+        _estimates.pop(counted, None)
+        return None
+    return kept[1], True
+
+
+def _estimate(counted) -> tuple[int, bool]:
+    """The planner's estimate of the rows of ``counted`` (more than EXACT_UP_TO were counted), kept a minute."""
+    alias, sql, params = counted
+    estimate = _explain(alias, sql, params, EXACT_UP_TO)
+    if estimate[1]:
+        if len(_estimates) >= ESTIMATES_KEPT:
+            _estimates.clear()
+        _estimates[counted] = (time.monotonic() + ESTIMATE_SECONDS, estimate[0])
+    return estimate
+
+
+def forget_estimates():
+    """Drop the kept estimates (tests; the benchmark's first view of a filter)."""
+    _estimates.clear()
 
 
 def _carried_count(text: str | None) -> tuple[int, bool] | None:
@@ -226,15 +270,22 @@ def estimated_count(qs, exact_up_to: int = EXACT_UP_TO) -> tuple[int, bool]:
 def _planner_estimate(qs, exact_up_to: int | None = None) -> tuple[int, bool]:
     """(PostgreSQL's estimate of the rows ``qs`` matches, never below what was counted, True); SQLite counts them:
     (count, False)."""
-    connection = connections[qs.db]
-    if connection.vendor != "postgresql":
+    if connections[qs.db].vendor != "postgresql":
         return qs.count(), False
     sql, params = qs.query.sql_with_params()
+    return _explain(qs.db, sql, params, EXACT_UP_TO if exact_up_to is None else exact_up_to)
+
+
+def _explain(alias, sql, params, exact_up_to: int) -> tuple[int, bool]:
+    connection = connections[alias]
     with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) counted_rows", params)
+            return cursor.fetchone()[0], False
         cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
         plan = cursor.fetchone()[0]
     plan = json.loads(plan) if isinstance(plan, str) else plan
-    return max(int(plan[0]["Plan"]["Plan Rows"]), (EXACT_UP_TO if exact_up_to is None else exact_up_to) + 1), True
+    return max(int(plan[0]["Plan"]["Plan Rows"]), exact_up_to + 1), True
 
 
 def select_options(choices, selected) -> SafeString:
@@ -251,23 +302,41 @@ def select_options(choices, selected) -> SafeString:
     return mark_safe("".join(parts))
 
 
-class _GroupConcat(Aggregate):
-    function = "GROUP_CONCAT"
-    output_field = TextField()
+def related_column(model, link: str, field: str, *, order_by=("pk",), separator: str | None = None,
+                   using: str = "default") -> RawSQL:
+    """A column of the list's own query (instead of a second query to prefetch them) read from ``model``'s rows that
+    point at the row (``link`` is their foreign key to the list's model): with ``separator``, their
+    ``field`` values joined ("张三、李四"; PostgreSQL orders them by ``order_by`` with STRING_AGG … ORDER BY, SQLite
+    joins them in the order it reads them); without, the first row's ``field`` in ``order_by``.
 
+    Written once as SQL text (a correlated subquery on ``outer``'s table): the ORM's Subquery with OuterRef was
+    resolved and compiled again on every page, a sixth of a list page's time. The list's query must read its table
+    under the table's own name (a list's queryset does; not one used inside another query)."""
+    connection = connections[using]
+    q = connection.ops.quote_name
+    opts = model._meta
+    link_field = opts.get_field(link)
+    outer, link_column = link_field.related_model, link_field.column
+    table, alias = q(opts.db_table), q("related_" + opts.model_name)
 
-def joined_text(model, link: str, field: str, separator: str, order_by=("pk",), using: str = "default") -> Subquery:
-    """``model``'s ``field`` values of the row (``link`` is its foreign key to the list's model) joined by
-    ``separator``: a correlated subquery to ``annotate`` a list with. PostgreSQL orders them by ``order_by``
-    (STRING_AGG … ORDER BY); SQLite (development, tests) joins them in the order it reads them."""
-    related = model.objects.filter(**{link: OuterRef("pk")}).order_by().values(link)
-    if connections[using].vendor == "postgresql":
-        from django.contrib.postgres.aggregates import StringAgg
+    def column(name):
+        return f"{alias}.{q(opts.pk.column if name == 'pk' else opts.get_field(name).column)}"
 
-        joined = StringAgg(field, separator, order_by=order_by)
+    order = ", ".join(column(name) for name in order_by)
+    where = f"{alias}.{q(link_column)} = {q(outer._meta.db_table)}.{q(outer._meta.pk.column)}"
+    if separator is None:
+        return RawSQL(f"SELECT {column(field)} FROM {table} {alias} WHERE {where} ORDER BY {order} LIMIT 1", (),
+                      output_field=TextField())
+    if connection.vendor == "postgresql":
+        joined = f"STRING_AGG({column(field)}, %s ORDER BY {order})"
     else:
-        joined = _GroupConcat(field, Value(separator))
-    return Subquery(related.annotate(joined=joined).values("joined")[:1], output_field=TextField())
+        joined = f"GROUP_CONCAT({column(field)}, %s)"
+    return RawSQL(f"SELECT {joined} FROM {table} {alias} WHERE {where}", (separator,), output_field=TextField())
+
+
+def joined_text(model, link: str, field: str, separator: str, order_by=("pk",), using: str = "default") -> RawSQL:
+    """``model``'s ``field`` values of the row joined by ``separator`` ("张三、李四"): ``related_column`` with a separator."""
+    return related_column(model, link, field, order_by=order_by, separator=separator, using=using)
 
 
 UNIT_CHOICES_SECONDS = 60

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,7 +24,7 @@ from yifa.core.actionviews import form_errors
 from yifa.core.attachments import attachments_of
 from yifa.core.identity import mask_address, mask_id, mask_phone
 from yifa.core.models import AuditEntry, Org
-from yifa.core.pagination import joined_text, keyset_page, select_options, unit_choices
+from yifa.core.pagination import joined_text, keyset_page, related_column, select_options, unit_choices
 from yifa.core.scope import get_visible_or_404, scope_paths
 from yifa.core.workflow import InvalidTransition
 
@@ -145,14 +145,14 @@ _PARTY_COLUMNS: dict = {}
 
 
 def with_party_columns(qs):
-    """The parties' names ("张三、李四") and the first party's phone as two columns of the list's own query. The two
-    subqueries are built once per database vendor (annotate copies them when it resolves them)."""
+    """The parties' names ("张三、李四") and the first party's phone as two columns of the list's own query, written
+    once per database as SQL (``pagination.joined_text``, ``pagination.related_column``)."""
     columns = _PARTY_COLUMNS.get(qs.db)
     if columns is None:
-        first = Party.objects.filter(case=OuterRef("pk")).order_by("sort_order", "pk")
+        order = ("sort_order", "pk")
         columns = _PARTY_COLUMNS[qs.db] = {
-            "party_names": joined_text(Party, "case", "name", "、", order_by=("sort_order", "pk"), using=qs.db),
-            "first_phone": Subquery(first.values("phone")[:1]),
+            "party_names": joined_text(Party, "case", "name", "、", order_by=order, using=qs.db),
+            "first_phone": related_column(Party, "case", "phone", order_by=order, using=qs.db),
         }
     return qs.annotate(**columns)
 

@@ -158,3 +158,46 @@ def test_the_unit_filter_offers_two_levels_below_the_users_units_and_a_new_unit_
     assert tree.district.name in names and tree.township.name in names and tree.village.name not in names
     Org.objects.create(name="新设街道", kind=Org.Kind.SUBDISTRICT, parent=tree.district)
     assert "新设街道" in [name for _pk, name, _path in unit_choices(tree.admin)]
+
+
+
+def test_an_exact_count_is_counted_again_on_every_first_page(units):
+    from yifa.core import pagination
+
+    pagination.forget_estimates()
+    first = page_of()
+    Org.objects.create(name="新区", kind=Org.Kind.COUNTY, parent=Org.objects.get(name="市"))
+    assert (page_of().count, page_of().count_is_estimate) == (first.count + 1, False)
+
+
+def _queries_of(fn):
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        result = fn()
+    return result, [q["sql"] for q in queries.captured_queries]
+
+
+def test_an_estimate_is_kept_a_minute_for_the_same_query_only(units, monkeypatch):
+    """Beyond the exact limit, PostgreSQL's estimate of a filter is kept a minute in the process (keyed by the count's
+    SQL and parameters, so by filter and data scope); SQLite counts exactly and keeps nothing."""
+    from yifa.core import pagination
+
+    pagination.forget_estimates()
+    monkeypatch.setattr(pagination, "EXACT_UP_TO", 10)
+    clock = [1000.0]
+    monkeypatch.setattr(pagination.time, "monotonic", lambda: clock[0])
+    counties = lambda: keyset_page(RequestFactory().get("/units/"), Org.objects.filter(kind=Org.Kind.COUNTY),  # noqa: E731
+                                   order=ORDER, per_page=10)
+    first = page_of()
+    again, queries = _queries_of(page_of)
+    if connection.vendor == "postgresql":
+        assert first.count_is_estimate and (again.count, again.count_is_estimate) == (first.count, True)
+        assert len(queries) == 1 and "COUNT" not in queries[0]  # the rows only: neither counted nor explained
+        assert len(_queries_of(counties)[1]) == 2  # another filter: counted with its rows, then explained
+        clock[0] += pagination.ESTIMATE_SECONDS + 1
+        assert len(_queries_of(page_of)[1]) == 2  # a minute later: counted and explained again
+    else:
+        assert (again.count, again.count_is_estimate) == (48, False)
+        assert len(queries) == 2 and len(_queries_of(counties)[1]) == 2  # exact counts: nothing kept
+    pagination.forget_estimates()
