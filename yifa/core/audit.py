@@ -120,7 +120,8 @@ def record_many(action: str, targets, *, by, org: Org | None = None, note="", ch
     The entries are exactly those ``record()`` would append one after another (same fields, same time, each
     hash chained on the one before, computed here under the chain's lock) and go in with one multi-row INSERT
     per thousand; ``verify_audit`` reads them as any others. ``note`` and ``changes`` may be functions of the
-    target. Must run inside the action's transaction. Returns the number of entries.
+    target, or lists with one value per target (a target may come twice: two warnings on one case). Must run
+    inside the action's transaction. Returns the number of entries.
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit.record_many() must be called inside the action's transaction.")
@@ -135,18 +136,30 @@ def record_many(action: str, targets, *, by, org: Org | None = None, note="", ch
     actor_name = (getattr(by, "display_name", "") or str(by or "系统"))[:150] if by else "系统"
     org_id, org_name = (org.pk, org.name) if org else (None, "")
     at, ip = timezone.now(), current_ip.get()
+    # content_hash's payload, with what every entry shares worked out once (the time's text, the encoder).
+    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str).encode
+    shared = {"at": at.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ"), "actor_id": actor_id,
+              "actor_name": actor_name, "actor_org_id": org_id, "actor_org_name": org_name, "action": action, "ip": ip}
     head = _locked_head()
     seq, prev_hash = head.last_seq, head.last_hash
+    notes = note if isinstance(note, list) else None
+    all_changes = changes if isinstance(changes, list) else None
+    if (notes is not None and len(notes) != len(targets)) or (all_changes is not None
+                                                             and len(all_changes) != len(targets)):
+        raise ValueError("record_many: one note and one changes value per target.")
     entries = []
-    for target in targets:
+    for i, target in enumerate(targets):
         target_type, target_id, target_repr = target_label(target)
         seq += 1
         entry = _Row(
             seq=seq, at=at, actor_id=actor_id, actor_name=actor_name, actor_org_id=org_id, actor_org_name=org_name,
             action=action, target_type=target_type, target_id=target_id, target_repr=target_repr,
-            note=(note(target) if callable(note) else note) or "",
-            changes=_plain((changes(target) if callable(changes) else changes) or {}), ip=ip, prev_hash=prev_hash)
-        entry.entry_hash = prev_hash = content_hash(entry)
+            note=(notes[i] if notes is not None else note(target) if callable(note) else note) or "",
+            changes=_plain((all_changes[i] if all_changes is not None else changes(target) if callable(changes)
+                            else changes) or {}), ip=ip, prev_hash=prev_hash)
+        data = {**shared, "seq": seq, "target_type": target_type, "target_id": target_id,
+                "target_repr": target_repr, "note": entry.note, "changes": entry.changes, "prev_hash": prev_hash}
+        entry.entry_hash = prev_hash = hashlib.sha256(encode(data).encode("utf-8")).hexdigest()
         entries.append(entry)
     bulk_insert(AuditEntry, entries)
     AuditHead.objects.filter(pk=head.pk).update(last_seq=seq, last_hash=prev_hash)

@@ -734,7 +734,7 @@ def start_many(clocks: Iterable[Clock], *, by, org: Org | None = None, due: DueD
                       changes=lambda d: {
                           "rule": [None, d.rule.code], "started_on": [None, str(d.started_on)],
                           "due_on": [None, str(d.due_on)], "no_calendar_data": [None, d.no_calendar_data],
-                          **({"status": [None, d.status]} if d.status != Deadline.Status.OPEN else {}),
+                          **({"status": [None, str(d.status)]} if d.status != Deadline.Status.OPEN else {}),
                           **({"completed_on": [None, str(d.completed_on)]} if d.completed_on else {})})
     return rows
 

@@ -822,7 +822,7 @@ def save_ledger(rows: list[dict], *, by, org):
     imports.bulk_insert(Party, [p for built in parties for p in built])
     yield len(cases) * 7 // 10
     audit.record_many("mediation.import_row", cases, by=by, org=org, note="从台账导入",
-                      changes=lambda c: {"status": [None, c.status], "number": [None, c.number]})
+                      changes=lambda c: {"status": [None, str(c.status)], "number": [None, c.number]})
     accepted = [c for c in cases if c.accepted_on]
     deadlines.start_many([deadlines.Clock(c, RESOLVE, c.accepted_on, completed_on=c.outcome_on) for c in accepted],
                          by=by, org=org, due=due)

@@ -84,7 +84,8 @@ def _repeat_parties(case: DisputeCase, today: dt.date) -> int:
             who = f"{party.name}（同名同电话）"
         else:
             continue
-        seen = list(others.filter(pk__in=Party.objects.filter(match).values("case_id")).order_by("-registered_on")[:20])
+        seen = list(others.filter(pk__in=Party.objects.filter(match).values("case_id"))
+                    .order_by("-registered_on", "-pk")[:20])
         if seen and raise_warning(case, EarlyWarning.Kind.REPEAT_PARTY, key=f"party:{key}", today=today,
                                   detail=f"当事人{who}另涉纠纷 {_numbers(seen)}"):
             raised += 1
@@ -97,32 +98,34 @@ def _repeat_addresses(case: DisputeCase, today: dt.date) -> int:
     if not addresses:
         return 0
     seen = list(_others(case, today).filter(Q(location__in=addresses) | Q(parties__address__in=addresses))
-                .distinct().order_by("-registered_on")[:20])
+                .distinct().order_by("-registered_on", "-pk")[:20])
     return int(bool(seen and raise_warning(case, EarlyWarning.Kind.REPEAT_ADDRESS, key="address", today=today,
                                            detail=f"同一地址另有纠纷 {_numbers(seen)}")))
 
 
-def _overdue(case: DisputeCase, today: dt.date) -> int:
+def _overdue(case: DisputeCase, today: dt.date, raise_=raise_warning) -> int:
     if case.is_open and case.resolve_due_on and case.resolve_due_on < today:
         days = (today - case.resolve_due_on).days
-        return int(bool(raise_warning(
+        return int(bool(raise_(
             case, EarlyWarning.Kind.OVERDUE, key=f"overdue:{case.resolve_due_on.isoformat()}", today=today,
             detail=f"调结期限{case.resolve_due_on:%Y年%-m月%-d日}已过 {days} 天仍未调结"
                    f"（人民调解工作若干规定第三十三条：一般在一个月内调结）")))
     return 0
 
 
-def _risk_words(case: DisputeCase, today: dt.date) -> int:
-    notes = " ".join(Session.objects.filter(case=case).values_list("summary", flat=True))
-    found = found_risk_words(" ".join([case.title, case.description, case.claims, notes]))
+def _risk_words(case: DisputeCase, today: dt.date, raise_=raise_warning, notes: list[str] | None = None) -> int:
+    """Risk words in the case's texts and its sessions' notes (``notes``: read here when not given)."""
+    if notes is None:
+        notes = list(Session.objects.filter(case=case).values_list("summary", flat=True))
+    found = found_risk_words(" ".join([case.title, case.description, case.claims, " ".join(notes)]))
     raised = 0
     if found:
         words = "、".join(w for hits in found.values() for w in hits)
         groups = "、".join(found)
-        if raise_warning(case, EarlyWarning.Kind.RISK_WORDS, key="words:" + words, today=today,
-                         detail=f"纠纷材料中出现{groups}风险用语：{words}"):
+        if raise_(case, EarlyWarning.Kind.RISK_WORDS, key="words:" + words, today=today,
+                  detail=f"纠纷材料中出现{groups}风险用语：{words}"):
             raised += 1
-    if case.people_involved >= GROUP_SIZE and raise_warning(
+    if case.people_involved >= GROUP_SIZE and raise_(
             case, EarlyWarning.Kind.RISK_WORDS, key="group", today=today,
             detail=f"涉及 {case.people_involved} 人，属群体性纠纷，注意防止激化"):
         raised += 1
@@ -138,15 +141,37 @@ def scan_case(case: DisputeCase, *, today: dt.date) -> int:
 
 
 def scan_new_cases(cases: list[DisputeCase], *, today: dt.date) -> int:
-    """``scan_case`` for many cases at once (a ledger import): the same warnings, with the other open or recent
-    cases of each 乡镇/街道 and their parties read once per area instead of two lookups per case (each a scan of
-    the area's cases and parties: minutes for the open rows of a 10,000-row ledger). Returns how many are new."""
-    raised = 0
+    """``scan_case`` for many cases at once (a ledger import): the same warnings and audit entries, in the same
+    order, with the other open or recent cases of each 乡镇/街道 and their parties read once per area instead of
+    two lookups per case (each a scan of the area's cases and parties: minutes for the open rows of a 10,000-row
+    ledger), the cases' session notes and earlier warnings read in one query each, and the new warnings inserted
+    together with their ``mediation.raise_warning`` entries (``audit.record_many``) instead of a
+    ``get_or_create`` and an entry of their own each. Returns how many are new."""
     since = today - dt.timedelta(days=RECENT_DAYS)
     by_area: dict[str, list[DisputeCase]] = {}
     for case in cases:
         if case.status != DisputeCase.Status.REJECTED:
             by_area.setdefault(area_path(case.org), []).append(case)
+    ids = [case.pk for group in by_area.values() for case in group]
+    seen_keys: set[tuple] = set()   # (case, kind, key) raised before or in this pass
+    notes: dict[int, list[str]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        seen_keys.update(EarlyWarning.objects.filter(case_id__in=chunk).values_list("case_id", "kind", "key"))
+        for case_id, summary in Session.objects.filter(case_id__in=chunk).values_list("case_id", "summary"):
+            notes.setdefault(case_id, []).append(summary)
+    pending: list[tuple[DisputeCase, EarlyWarning]] = []
+
+    def raise_(case, kind, *, key, detail, today):
+        """``raise_warning`` deferred: the warning is noted unless (case, kind, key) was raised already."""
+        found = (case.pk, kind, key[:100])
+        if found in seen_keys:
+            return None
+        seen_keys.add(found)
+        warning = EarlyWarning(case=case, kind=kind, key=key[:100], detail=detail[:300], raised_on=today)
+        pending.append((case, warning))
+        return warning
+
     for path, group in by_area.items():
         others = {c.pk: c for c in DisputeCase.objects.filter(org__path__startswith=path).filter(open_or_recent(since))}
         parties = list(Party.objects.filter(case_id__in=others))
@@ -163,7 +188,8 @@ def scan_new_cases(cases: list[DisputeCase], *, today: dt.date) -> int:
             own.setdefault(party.case_id, []).append(party)
 
         def latest(ids, case):
-            found = sorted((others[i] for i in ids if i != case.pk), key=lambda c: c.registered_on, reverse=True)
+            found = sorted((others[i] for i in ids if i != case.pk), key=lambda c: (c.registered_on, c.pk),
+                           reverse=True)  # the order of scan_case's query (latest first, then the newer record)
             return found[:20]
 
         for case in group:
@@ -176,16 +202,39 @@ def scan_new_cases(cases: list[DisputeCase], *, today: dt.date) -> int:
                     seen = latest(holders.get(("person", party.name, party.phone), ()), case)
                 else:
                     continue
-                if seen and raise_warning(case, EarlyWarning.Kind.REPEAT_PARTY, key=f"party:{key}", today=today,
-                                          detail=f"当事人{who}另涉纠纷 {_numbers(seen)}"):
-                    raised += 1
+                if seen:
+                    raise_(case, EarlyWarning.Kind.REPEAT_PARTY, key=f"party:{key}", today=today,
+                           detail=f"当事人{who}另涉纠纷 {_numbers(seen)}")
             addresses = {a for a in [case.location, *(p.address for p in own.get(case.pk, []))] if len(a or "") >= 6}
             seen = latest({i for a in addresses for i in holders.get(("address", a), ())}, case)
-            if seen and raise_warning(case, EarlyWarning.Kind.REPEAT_ADDRESS, key="address", today=today,
-                                      detail=f"同一地址另有纠纷 {_numbers(seen)}"):
-                raised += 1
-            raised += _overdue(case, today) + _risk_words(case, today)
-    return raised
+            if seen:
+                raise_(case, EarlyWarning.Kind.REPEAT_ADDRESS, key="address", today=today,
+                       detail=f"同一地址另有纠纷 {_numbers(seen)}")
+            _overdue(case, today, raise_)
+            _risk_words(case, today, raise_, notes.get(case.pk, []))
+    _save_warnings(pending)
+    return len(pending)
+
+
+def _save_warnings(pending: list[tuple[DisputeCase, EarlyWarning]]) -> None:
+    """Insert the noted warnings and their ``mediation.raise_warning`` entries (as ``raise_warning`` writes them:
+    a system act on the case, in its unit, the detail as note), the entries in the order they were raised."""
+    from yifa.core import imports
+
+    if not pending:
+        return
+    imports.bulk_insert(EarlyWarning, [warning for _case, warning in pending])
+    labels = dict(EarlyWarning.Kind.choices)
+    start = 0
+    while start < len(pending):  # one record_many per run of cases of one unit (an import: one run)
+        org_id = pending[start][0].org_id
+        end = start
+        while end < len(pending) and pending[end][0].org_id == org_id:
+            end += 1
+        run = pending[start:end]
+        audit.record_many("mediation.raise_warning", [case for case, _w in run], by=None, org=run[0][0].org,
+                          note=[w.detail for _c, w in run], changes=[{"kind": [None, labels[w.kind]]} for _c, w in run])
+        start = end
 
 
 def _cases(orgs, today: dt.date):

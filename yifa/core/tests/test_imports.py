@@ -175,6 +175,24 @@ def test_entries_recorded_in_bulk_continue_the_chain_and_verify(tree):
     assert audit.verify_chain() == (len(entries), None)
 
 
+def test_bulk_entries_may_take_a_note_and_changes_per_entry_and_name_a_target_twice(tree):
+    token = audit.current_ip.set("10.0.0.7")
+    try:
+        audit.record_many("core.test_bulk", [tree.township, tree.township, tree.village], by=None, org=tree.township,
+                          note=["第一条", "第二条", ""], changes=[{"kind": [None, "甲"]}, {}, {"n": [1, 2]}])
+    finally:
+        audit.current_ip.reset(token)
+    bulk = list(AuditEntry.objects.filter(action="core.test_bulk").order_by("seq"))
+    assert [(e.target_id, e.note, e.changes) for e in bulk] == [
+        (str(tree.township.pk), "第一条", {"kind": [None, "甲"]}), (str(tree.township.pk), "第二条", {}),
+        (str(tree.village.pk), "", {"n": [1, 2]})]
+    assert bulk[0].actor is None and bulk[0].actor_name == "系统" and bulk[0].ip == "10.0.0.7"
+    assert [audit.content_hash(e) for e in bulk] == [e.entry_hash for e in bulk]
+    assert audit.verify_chain()[1] is None
+    with pytest.raises(ValueError):
+        audit.record_many("core.test_bulk", [tree.township], by=None, note=["一", "二"])
+
+
 @pytest.mark.django_db(transaction=True)
 def test_bulk_entries_need_the_callers_transaction():
     org = Org.objects.create(name="东街街道", kind=Org.Kind.TOWNSHIP)
