@@ -140,6 +140,8 @@ def main():
     print(f"合计 {took:.2f} 秒（每行 {1000 * took / n:.2f} 毫秒）；新增审计记录 {AuditEntry.objects.count() - audit_before} 条")
     if profiler:
         stats = pstats.Stats(profiler)
+        if os.environ.get("YIFA_PROFILE_OUT"):  # the raw profile, for pstats / snakeviz
+            stats.dump_stats(os.environ["YIFA_PROFILE_OUT"])
         stats.sort_stats("tottime").print_stats(35)
         stats.sort_stats("cumulative").print_stats(45)
     call_command("verify_audit", verbosity=1)
