@@ -6,9 +6,9 @@ again to the same records.
 
 from django.core.exceptions import ValidationError
 
-from yifa.core.excel import Column, parse_amount, parse_date, parse_int
+from yifa.core.excel import Column, parse_amount, parse_date, parse_int, parse_text
 from yifa.core.identity import validate_id_number, validate_phone, validate_uscc
-from yifa.petitions.ledger import check_rows, text
+from yifa.petitions.ledger import check_rows
 
 from .models import InfoRequest, ProactiveDisclosure
 
@@ -30,29 +30,29 @@ def _email(value) -> str:
 REQUEST_STATES = [R.Status.REGISTERED, R.Status.CORRECTION, R.Status.CONSULTING, R.Status.REPLIED, R.Status.CLOSED]
 
 REQUEST_COLUMNS = [
-    Column("number", "登记编号", parse=text(60), width=20, help="留空则自动编号"),
+    Column("number", "登记编号", parse=parse_text(60), width=20, help="留空则自动编号"),
     Column("received_on", "收到申请日期", required=True, parse=parse_date, width=13),
     Column("source", "申请方式", required=True, choices=_labels(R.Source), width=12),
     Column("applicant_type", "申请人类型", required=True, choices=_labels(R.ApplicantType), width=12),
-    Column("applicant_name", "申请人姓名或名称", required=True, parse=text(100), width=18),
+    Column("applicant_name", "申请人姓名或名称", required=True, parse=parse_text(100), width=18),
     Column("id_number", "身份证号", parse=lambda v: validate_id_number(str(v)), width=21),
     Column("credit_code", "统一社会信用代码", parse=lambda v: validate_uscc(str(v)), width=21),
     Column("phone", "联系电话", parse=lambda v: validate_phone(str(v)), width=14),
     Column("email", "电子邮箱", parse=_email, width=20),
-    Column("address", "通信地址", parse=text(200), width=24),
-    Column("description", "所需信息描述", required=True, parse=text(5000), width=36),
+    Column("address", "通信地址", parse=parse_text(200), width=24),
+    Column("description", "所需信息描述", required=True, parse=parse_text(5000), width=36),
     Column("status", "办理状态", required=True, choices={R.Status(s).label: s for s in REQUEST_STATES}, width=10),
     Column("correction_notice_on", "补正告知日期", parse=parse_date, width=13),
     Column("correction_received_on", "收到补正日期", parse=parse_date, width=13),
-    Column("third_party", "征求意见的第三方", parse=text(100), width=16),
+    Column("third_party", "征求意见的第三方", parse=parse_text(100), width=16),
     Column("consult_sent_on", "征求意见日期", parse=parse_date, width=13),
     Column("consult_answered_on", "收到第三方意见日期", parse=parse_date, width=13),
     Column("outcome", "办理结果", choices=_labels(R.Outcome), width=12),
     Column("reason", "具体情形", choices=_labels(R.Reason), width=24,
            help="如“属于国家秘密”“本机关不掌握相关政府信息”“重复申请”；予以公开的填“向申请人提供”或“已主动公开，告知获取方式和途径”"),
     Column("replied_on", "答复日期", parse=parse_date, width=13),
-    Column("reply_number", "答复书编号", parse=text(60), width=20),
-    Column("reply_text", "答复内容", parse=text(5000), width=30),
+    Column("reply_number", "答复书编号", parse=parse_text(60), width=20),
+    Column("reply_text", "答复内容", parse=parse_text(5000), width=30),
     Column("reconsideration", "行政复议", choices=_labels(R.Remedy), width=12),
     Column("litigation", "行政诉讼", choices=_labels(R.Litigation), width=14),
     Column("litigation_result", "诉讼结果", choices=_labels(R.Remedy), width=12),
@@ -108,15 +108,15 @@ def check_request_row(values: dict, *, today) -> list[tuple[str, str]]:
 
 
 PUBLICATION_COLUMNS = [
-    Column("index_number", "索引号", parse=text(40), width=20, help="留空则自动生成"),
-    Column("title", "标题", required=True, parse=text(200), width=36),
+    Column("index_number", "索引号", parse=parse_text(40), width=20, help="留空则自动生成"),
+    Column("title", "标题", required=True, parse=parse_text(200), width=36),
     Column("category", "公开类别", required=True, choices=_labels(PUB.Category), width=18),
-    Column("document_number", "文号", parse=text(60), width=18),
+    Column("document_number", "文号", parse=parse_text(60), width=18),
     Column("formed_on", "形成或变更日期", required=True, parse=parse_date, width=14),
     Column("published_on", "公开日期", parse=parse_date, width=13, help="留空表示尚未公开"),
     Column("channel", "公开渠道", required=True, choices=_labels(PUB.Channel), width=14),
-    Column("url", "网址", parse=text(200), width=30),
-    Column("summary", "内容概述", parse=text(5000), width=30),
+    Column("url", "网址", parse=parse_text(200), width=30),
+    Column("summary", "内容概述", parse=parse_text(5000), width=30),
     Column("normative_change", "规范性文件制发或废止", choices=_labels(PUB.NormativeChange), width=12),
     Column("decision_count", "所含处理决定数", parse=parse_int, width=10),
     Column("fee_amount", "收费金额（元）", parse=parse_amount, width=12),

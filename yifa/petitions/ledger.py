@@ -3,7 +3,7 @@
 An exported sheet imports again to the same records (the round trip keeps every column listed here).
 """
 
-from yifa.core.excel import FORMULA_PREFIXES, Column, parse_date, parse_int, parse_text
+from yifa.core.excel import Column, parse_date, parse_int, parse_text
 from yifa.core.identity import validate_id_number, validate_phone
 
 from .models import Petition
@@ -20,19 +20,6 @@ IMPORTABLE_STATES = [P.Status.REGISTERED, P.Status.ACCEPTED, P.Status.NOT_ACCEPT
                      P.Status.RECHECKING, P.Status.RECHECKED]
 
 
-def text(max_length: int):
-    """Text cell; undoes the quote our export puts before =, +, -, @ (so an exported sheet re-imports as it was)."""
-    parse = parse_text(max_length)
-
-    def parse_unquoted(value) -> str:
-        value = str(value)
-        if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
-            value = value[1:]
-        return parse(value)
-
-    return parse_unquoted
-
-
 def _id_number(value) -> str:
     return validate_id_number(str(value))
 
@@ -42,32 +29,32 @@ def _phone(value) -> str:
 
 
 COLUMNS = [
-    Column("number", "信访编号", parse=text(60), width=20, help="留空则自动编号"),
+    Column("number", "信访编号", parse=parse_text(60), width=20, help="留空则自动编号"),
     Column("received_on", "收到日期", required=True, parse=parse_date, width=13, help="如 2025-03-01"),
     Column("channel", "信访形式", required=True, choices=_labels(P.Channel), width=12),
-    Column("petitioner_name", "信访人", required=True, parse=text(100), width=12),
+    Column("petitioner_name", "信访人", required=True, parse=parse_text(100), width=12),
     Column("petitioner_id_number", "身份证号", parse=_id_number, width=21),
     Column("petitioner_phone", "联系电话", parse=_phone, width=14),
-    Column("petitioner_address", "住址", parse=text(200), width=24),
+    Column("petitioner_address", "住址", parse=parse_text(200), width=24),
     Column("headcount", "人数", parse=parse_int, width=6),
-    Column("title", "事项摘要", required=True, parse=text(200), width=30),
-    Column("content", "诉求、事实和理由", required=True, parse=text(5000), width=40),
+    Column("title", "事项摘要", required=True, parse=parse_text(200), width=30),
+    Column("content", "诉求、事实和理由", required=True, parse=parse_text(5000), width=40),
     Column("category", "事项类别", required=True, choices=_labels(P.Category), width=12),
     Column("subject", "问题分类", choices=_labels(P.Subject), width=16),
-    Column("referred_by", "转送交办机关", parse=text(100), width=16),
+    Column("referred_by", "转送交办机关", parse=parse_text(100), width=16),
     Column("status", "办理状态", required=True,
            choices={P.Status(s).label: s for s in IMPORTABLE_STATES}, width=12),
     Column("notified_on", "告知日期", parse=parse_date, width=13, help="受理、不予受理或转送的告知日期"),
-    Column("transferred_to", "转送机关", parse=text(100), width=16),
+    Column("transferred_to", "转送机关", parse=parse_text(100), width=16),
     Column("opinion", "处理意见", choices=_labels(P.Opinion), width=10),
-    Column("opinion_text", "处理意见及依据", parse=text(5000), width=30),
+    Column("opinion_text", "处理意见及依据", parse=parse_text(5000), width=30),
     Column("replied_on", "办结日期", parse=parse_date, width=13),
-    Column("opinion_number", "意见书编号", parse=text(60), width=20),
-    Column("review_organ", "复查机关", parse=text(100), width=16),
+    Column("opinion_number", "意见书编号", parse=parse_text(60), width=20),
+    Column("review_organ", "复查机关", parse=parse_text(100), width=16),
     Column("review_requested_on", "复查申请日期", parse=parse_date, width=13),
     Column("review_result", "复查结果", choices=_labels(P.ReviewResult), width=16),
     Column("review_decided_on", "复查意见日期", parse=parse_date, width=13),
-    Column("recheck_organ", "复核机关", parse=text(100), width=16),
+    Column("recheck_organ", "复核机关", parse=parse_text(100), width=16),
     Column("recheck_requested_on", "复核申请日期", parse=parse_date, width=13),
     Column("recheck_result", "复核结果", choices=_labels(P.ReviewResult), width=16),
     Column("recheck_decided_on", "复核意见日期", parse=parse_date, width=13),

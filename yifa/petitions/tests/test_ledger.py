@@ -141,9 +141,10 @@ def test_an_overseer_cannot_import(tree, client):
     assert client.get(reverse("petitions:ledger_import")).status_code == 403
 
 
-def test_an_export_four_times_larger_takes_no_more_memory(tree, frozen, client):
-    """Rows are read 1,000 at a time and written to a temporary file: the peak does not grow with the rows
-    (an export holding the records or the workbook would take four times as much for four times the rows)."""
+def test_an_export_four_times_larger_takes_little_more_memory(tree, frozen, client):
+    """Rows are read 1,000 at a time and written to a temporary file: only the workbook's table of distinct
+    texts grows with the rows (under 1 KB a row), where an export holding the records and the workbook's cells
+    takes several KB a row."""
     import tracemalloc
 
     def make(start, count):
@@ -168,4 +169,4 @@ def test_an_export_four_times_larger_takes_no_more_memory(tree, frozen, client):
     small = export_peak(1000)
     make(1000, 3000)
     large = export_peak(4000)
-    assert large < small * 1.5, f"1,000 rows {small / 1048576:.1f} MB, 4,000 rows {large / 1048576:.1f} MB"
+    assert large - small < 3000 * 1024, f"1,000 rows {small / 1048576:.1f} MB, 4,000 rows {large / 1048576:.1f} MB"
