@@ -700,8 +700,10 @@ def _en_normal_penalties(orgs, period):
 def _en_reviewed(orgs, period):
     from yifa.enforcement.models import LegalReview
 
+    # A case imported from a ledger counts as reviewed on the ledger's word (no review record predates the platform).
     return _en_normal_penalties(orgs, period).filter(
-        reviews__status=LegalReview.Status.DONE, reviews__outcome=LegalReview.Outcome.AGREE).distinct()
+        Q(reviews__status=LegalReview.Status.DONE, reviews__outcome=LegalReview.Outcome.AGREE)
+        | Q(ledger_reviewed=True)).distinct()
 
 
 def _en_ended_clocks(orgs, period):

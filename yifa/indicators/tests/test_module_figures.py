@@ -194,3 +194,19 @@ def test_disclosure_figures_equal_the_modules_own(tree):
     assert registry.compute("disclosure.publications", [tree.township], YEAR).value == module["publications"] == 1
     assert registry.compute("disclosure.proactive_on_time_rate", [tree.township], YEAR).value == \
         module["proactive_on_time_rate"] == 100.0
+
+
+def test_a_case_imported_as_reviewed_counts_in_the_review_rate_as_in_the_modules_figure(tree):
+    from yifa.enforcement import indicators as en
+    from yifa.enforcement.models import EnforcementCase, LegalReview
+
+    matters.enforcement(tree)
+    entry = registry.INDICATORS["enforcement.legal_review_rate"]
+    before = registry.compute("enforcement.legal_review_rate", [tree.township], YEAR)
+    case = list(entry.part([tree.township], YEAR))[0]
+    LegalReview.objects.filter(case=case).delete()  # as a case from a ledger: no review record in the platform
+    without = registry.compute("enforcement.legal_review_rate", [tree.township], YEAR)
+    assert (without.numerator, without.denominator) == (before.numerator - 1, before.denominator)
+    EnforcementCase.objects.filter(pk=case.pk).update(imported=True, ledger_reviewed=True)
+    after = registry.compute("enforcement.legal_review_rate", [tree.township], YEAR)
+    assert after == before and after.value == en.figures([tree.township], YEAR)["review_share"]["rate"]
