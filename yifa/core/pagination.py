@@ -10,7 +10,9 @@ of a city's million disputes reads and throws away 15,000 rows and ``COUNT(*)`` 
   estimate (PostgreSQL ``EXPLAIN``), shown as "约 N 条". SQLite counts exactly. The first page counts; its
   next/previous links carry the count (``?total=``, ``~`` before an estimate), so paging on does not count again.
 
-The order must end with a unique field (``pk``) and its fields must not be NULL. Use the partial
+The order must end with a unique field (``pk``) and its fields must not be NULL. ``qs`` may be a
+``.values_list(…, named=True)`` queryset (rows as named tuples, cheaper to make than model instances) that includes
+the order's fields ("pk" too). Use the partial
 ``core/_keyset_pagination.html`` with ``page``.
 
 - ``joined_text(model, link, field, separator, order_by)``: a related table's values joined into one column of
@@ -77,7 +79,9 @@ def _split(order: tuple[str, ...]) -> list[tuple[str, bool]]:
 
 
 def _value_of(obj, name: str):
-    return getattr(obj, obj._meta.pk.attname if name == "pk" else name)
+    if name == "pk" and hasattr(obj, "_meta"):
+        name = obj._meta.pk.attname
+    return getattr(obj, name)
 
 
 def encode_key(obj, order) -> str:
@@ -204,8 +208,11 @@ def _with_bounded_count(qs, counted):
     """``qs`` with one more column: how many rows match, counted up to EXACT_UP_TO + 1 (an uncorrelated subquery the
     database runs once), so page 1 does not need a round trip of its own to count."""
     _alias, sql, params = counted
-    return qs.annotate(**{BOUNDED: RawSQL(f"SELECT COUNT(*) FROM ({sql} LIMIT {EXACT_UP_TO + 1}) bounded_rows", params,
-                                          output_field=IntegerField())})
+    qs = qs.annotate(**{BOUNDED: RawSQL(f"SELECT COUNT(*) FROM ({sql} LIMIT {EXACT_UP_TO + 1}) bounded_rows", params,
+                                        output_field=IntegerField())})
+    if qs._fields:  # rows of values_list(…, named=True) carry the fields named when it was called: name the count too
+        qs._fields = (*qs._fields, BOUNDED)
+    return qs
 
 
 # Estimated counts (more than EXACT_UP_TO rows) kept per process, by the count's SQL and parameters (so per filter
@@ -300,6 +307,24 @@ def select_options(choices, selected) -> SafeString:
         mark = " selected" if value == selected else ""
         parts.append(f'<option value="{escape(value)}"{mark}>{escape(str(label))}</option>')
     return mark_safe("".join(parts))
+
+
+_OPTIONS: dict = {}
+
+
+def unit_options(units, selected) -> SafeString:
+    """``select_options`` of a unit filter's (pk, name, …) list from ``unit_choices``: its HTML is made once per kept
+    list (two hundred escaped names) and only the chosen unit is marked on each page."""
+    kept = _OPTIONS.get(id(units))
+    if kept is None or kept[0] is not units:
+        if len(_OPTIONS) > 100:
+            _OPTIONS.clear()
+        kept = _OPTIONS[id(units)] = (units, str(select_options([(u[0], u[1]) for u in units], None)))
+    html = kept[1]
+    if selected not in (None, ""):
+        option = f'<option value="{escape(str(selected))}">'
+        html = html.replace(option, option[:-1] + " selected>", 1)
+    return mark_safe(html)
 
 
 def related_column(model, link: str, field: str, *, order_by=("pk",), separator: str | None = None,

@@ -201,3 +201,24 @@ def test_an_estimate_is_kept_a_minute_for_the_same_query_only(units, monkeypatch
         assert (again.count, again.count_is_estimate) == (48, False)
         assert len(queries) == 2 and len(_queries_of(counties)[1]) == 2  # exact counts: nothing kept
     pagination.forget_estimates()
+
+
+def test_a_unit_filters_options_are_made_once_and_mark_the_chosen_unit():
+    from yifa.core.pagination import unit_options
+
+    units = [(1, "东湖区", "/1/"), (12, "<b>西山</b> & 区", "/12/"), (123, "南镇", "/12/123/")]
+    assert unit_options(units, "12") == select_options([(1, "东湖区"), (12, "<b>西山</b> & 区"), (123, "南镇")], "12")
+    assert unit_options(units, "123").count("selected") == 1 and '<option value="123" selected>' in unit_options(units, "123")
+    assert "selected" not in unit_options(units, None) and "selected" not in unit_options(units, '"><script>')
+
+
+def test_rows_as_named_tuples_page_and_count_in_one_query(units):
+    from django.test.utils import CaptureQueriesContext
+
+    qs = Org.objects.values_list("pk", "kind", "name", named=True)
+    with CaptureQueriesContext(connection) as queries:
+        page = keyset_page(RequestFactory().get("/units/"), qs, order=ORDER, per_page=10)
+    assert len(queries) == 1 and (page.count, page.count_is_estimate) == (48, False)
+    assert [row.name for row in page] == [o.name for o in units[:10]]
+    second = keyset_page(RequestFactory().get("/units/?" + page.next_query), qs, order=ORDER, per_page=10)
+    assert [row.pk for row in second] == [o.pk for o in units[10:20]] and second.count == 48
