@@ -202,7 +202,7 @@ def case_rows(cases) -> list[SafeString]:
 
 def list_values(qs):
     """``qs`` (cases) as the register's rows: LIST_VALUES with the parties' columns."""
-    return with_party_columns(qs.select_related(None)).values_list(*LIST_VALUES, named=True)
+    return with_party_columns(qs).values_list(*LIST_VALUES, named=True)  # values_list reads no related objects
 
 
 @login_required
