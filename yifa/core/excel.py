@@ -20,11 +20,9 @@ from xml.etree import ElementTree
 
 from django.core.exceptions import ValidationError
 from django.http import FileResponse
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
+from django.utils import timezone
+from openpyxl import load_workbook
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
-from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, WINDOWS_EPOCH, from_excel, from_ISO8601
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -83,67 +81,258 @@ def unquote(value: str) -> str:
     return value[1:] if value[:1] == "'" and _UNQUOTE.match(value) else value
 
 
-def _sheet(title: str, columns: list[Column]):
-    """A write-only workbook with the header row written: rows appended later are flushed as they
-    come, so an export of many rows never holds them all as cell objects."""
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title[:31])
-    for i, col in enumerate(columns, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = col.width
-    ws.freeze_panes = "A2"
-    bold, fill, centre = Font(bold=True), PatternFill("solid", fgColor="DCE6F2"), Alignment(horizontal="center")
-    header = []
-    for col in columns:
-        cell = WriteOnlyCell(ws, value=col.header + (" *" if col.required else ""))
-        cell.font, cell.fill, cell.alignment = bold, fill, centre
-        header.append(cell)
-    ws.append(header)
-    return wb, ws
+# ---- writing a sheet ------------------------------------------------------------------------------
+
+# Templates and exports are written by the small .xlsx writer below, straight from the Office Open XML structure
+# (ECMA-376 part 1, SpreadsheetML): the sheet's XML is produced row by row into the deflated zip member of a
+# temporary file, text as inline strings (no table of shared strings to hold), so an export's memory does not
+# grow with its rows and a row costs a few string joins instead of a cell object per value.
+
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_PROLOGUE = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_CONTENT_TYPES = _PROLOGUE + (
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+    'spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+    'spreadsheetml.worksheet+xml"/>'
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+    'spreadsheetml.styles+xml"/>'
+    '</Types>')
+_PACKAGE_RELS = _PROLOGUE + (
+    f'<Relationships xmlns="{_PACKAGE_REL_NS}">'
+    f'<Relationship Id="rId1" Type="{_REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+_WORKBOOK_RELS = _PROLOGUE + (
+    f'<Relationships xmlns="{_PACKAGE_REL_NS}">'
+    f'<Relationship Id="rId1" Type="{_REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>'
+    f'<Relationship Id="rId2" Type="{_REL_NS}/styles" Target="styles.xml"/></Relationships>')
+# Cell formats (the s="…" of a cell), in the order of <cellXfs> below.
+_PLAIN, _HEADER, _DATE, _DATETIME, _HINT, _TIME = range(6)
+_STYLES = _PROLOGUE + (
+    f'<styleSheet xmlns="{_MAIN_NS}">'
+    '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/>'
+    '<numFmt numFmtId="165" formatCode="yyyy-mm-dd h:mm:ss"/></numFmts>'
+    '<fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
+    '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
+    '<font><i/><sz val="11"/><color rgb="FF808080"/><name val="Calibri"/><family val="2"/></font></fonts>'
+    '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFDCE6F2"/><bgColor indexed="64"/></patternFill></fill>'
+    '</fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1">'
+    '<alignment horizontal="center"/></xf>'
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+    '<xf numFmtId="21" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    '</styleSheet>')
+# Characters XML 1.0 does not allow (control characters other than tab and line ends): dropped, where openpyxl
+# refuses the whole workbook.
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Text that already looks like one of Excel's _xHHHH_ escapes keeps its underscore (written _x005F_xHHHH_).
+_LOOKS_ESCAPED = re.compile("_(x[0-9A-Fa-f]{4}_)")
+_SHEET_TITLE_FORBIDDEN = re.compile(r"[\\/*?:\[\]]")
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+_EXCEL_EPOCH_DATE = _EXCEL_EPOCH.date()
+_FLUSH_AT = 1 << 14  # characters of sheet XML gathered before they go to the compressor
 
 
-def _response(wb, filename: str) -> FileResponse:
-    """Save the workbook into a temporary file and stream that file back in blocks: the finished .xlsx is never
-    held in memory, and the file (unlinked on creation) disappears when the response is closed."""
-    handle = tempfile.TemporaryFile()
-    try:
-        wb.save(handle)
-    except BaseException:
-        handle.close()
-        raise
-    handle.seek(0)
-    return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX)
+def _xml_text(value: str) -> str:
+    if _ILLEGAL_XML.search(value):
+        value = _ILLEGAL_XML.sub("", value)
+    if "_x" in value:
+        value = _LOOKS_ESCAPED.sub(r"_x005F_\1", value)
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _days(value: dt.date) -> int:
+    """Excel's serial day number (1900 date system, with its phantom 29 February 1900 before March 1900)."""
+    days = (value - _EXCEL_EPOCH_DATE).days
+    return days - 1 if 0 < days <= 60 else days
+
+
+def _serial(value) -> str:
+    """The serial number of a datetime, date or time as the text of a <v>."""
+    if value.__class__ is dt.date or not isinstance(value, (dt.datetime, dt.time)):
+        return str(_days(value))
+    seconds = value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1_000_000
+    if isinstance(value, dt.time):
+        return repr(seconds / 86400)
+    return repr(_days(value.date()) + seconds / 86400)
+
+
+def _column_letters(index: int) -> str:
+    """Letters of the 0-based column ``index`` (27 -> "AB")."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+class _SheetWriter:
+    """One worksheet written into an .xlsx package in a temporary file, a row at a time. ``row`` writes the
+    values of one row: str as inline text, int and float as numbers, Decimal as a number, date and datetime as
+    serial numbers shown as 2025-03-01 (08:30:00), bool as TRUE/FALSE, None as no cell; other values as their text.
+    ``response`` closes the package and gives it as a download."""
+
+    def __init__(self, title: str, columns: list[Column]):
+        self.package = self.stream = None
+        self.handle = tempfile.TemporaryFile()
+        try:
+            self.package = zipfile.ZipFile(self.handle, "w", zipfile.ZIP_DEFLATED)
+            name = html.escape(_SHEET_TITLE_FORBIDDEN.sub("_", _ILLEGAL_XML.sub("", title))[:31] or "Sheet1", quote=True)
+            for part, content in (
+                    ("[Content_Types].xml", _CONTENT_TYPES), ("_rels/.rels", _PACKAGE_RELS),
+                    ("xl/workbook.xml", _PROLOGUE + f'<workbook xmlns="{_MAIN_NS}" xmlns:r="{_REL_NS}"><bookViews>'
+                     f'<workbookView activeTab="0"/></bookViews><sheets><sheet name="{name}" sheetId="1" '
+                     'r:id="rId1"/></sheets></workbook>'),
+                    ("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS), ("xl/styles.xml", _STYLES)):
+                self.package.writestr(part, content)
+            self.stream = self.package.open("xl/worksheets/sheet1.xml", "w")
+        except BaseException:
+            self.discard()
+            raise
+        self.letters = [_column_letters(i) for i in range(len(columns))]
+        self.number = 0
+        self.pending: list[str] = []
+        self.size = 0
+        widths = "".join(f'<col min="{i}" max="{i}" width="{col.width}" customWidth="1"/>'
+                         for i, col in enumerate(columns, start=1))
+        self._add(_PROLOGUE + f'<worksheet xmlns="{_MAIN_NS}" xmlns:r="{_REL_NS}"><sheetViews>'
+                  '<sheetView tabSelected="1" workbookViewId="0">'
+                  '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+                  '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
+                  '<sheetFormatPr defaultRowHeight="15"/>' + (f"<cols>{widths}</cols>" if widths else "")
+                  + "<sheetData>")
+        self.row([col.header + (" *" if col.required else "") for col in columns], text_style=_HEADER)
+
+    def _add(self, xml: str) -> None:
+        self.pending.append(xml)
+        self.size += len(xml)
+        if self.size >= _FLUSH_AT:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.stream.write("".join(self.pending).encode("utf-8", "replace"))
+        self.pending.clear()
+        self.size = 0
+
+    def row(self, values, text_style: int = _PLAIN) -> None:
+        self.number += 1
+        number = self.number
+        text_attributes = f' s="{text_style}" t="inlineStr"' if text_style else ' t="inlineStr"'
+        cells = []
+        for letters, value in zip(self.letters, values):
+            if value is None:
+                continue
+            kind = value.__class__
+            if kind is not str:
+                if kind is int or kind is float or kind is Decimal:
+                    value = float(value) if kind is Decimal else value
+                    if value == value and value not in (float("inf"), float("-inf")):
+                        cells.append(f'<c r="{letters}{number}"><v>{value!r}</v></c>')
+                        continue
+                    value = str(value)
+                elif kind is bool:
+                    cells.append(f'<c r="{letters}{number}" t="b"><v>{int(value)}</v></c>')
+                    continue
+                elif isinstance(value, (dt.date, dt.time)):
+                    if getattr(value, "tzinfo", None) is not None:  # Excel has no time zones: local time
+                        value = timezone.localtime(value).replace(tzinfo=None) if isinstance(value, dt.datetime) \
+                            else value.replace(tzinfo=None)
+                    style = _DATETIME if isinstance(value, dt.datetime) else _TIME if isinstance(value, dt.time) \
+                        else _DATE
+                    cells.append(f'<c r="{letters}{number}" s="{style}"><v>{_serial(value)}</v></c>')
+                    continue
+                elif isinstance(value, (int, float)):  # an int or float subclass (an IntegerChoices member…)
+                    number_text = str(int(value)) if isinstance(value, int) else repr(float(value))
+                    cells.append(f'<c r="{letters}{number}"><v>{number_text}</v></c>')
+                    continue
+                else:
+                    value = str(value)
+            text = _xml_text(value)
+            space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+            cells.append(f'<c r="{letters}{number}"{text_attributes}><is><t{space}>{text}</t></is></c>')
+        self._add(f'<row r="{number}">{"".join(cells)}</row>' if cells else f'<row r="{number}"/>')
+
+    def response(self, filename: str) -> FileResponse:
+        """Close the package and stream the file back in blocks: the finished .xlsx is never held in memory, and
+        the file (unlinked on creation) disappears when the response is closed."""
+        try:
+            self._add("</sheetData>"
+                      '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>'
+                      "</worksheet>")
+            self._flush()
+            self.stream.close()
+            self.package.close()
+        except BaseException:
+            self.discard()
+            raise
+        self.handle.seek(0)
+        return FileResponse(self.handle, as_attachment=True, filename=filename, content_type=XLSX)
+
+    def discard(self) -> None:
+        """Give up the file (a row source failed): the package is closed as it stands, then the file."""
+        try:
+            if self.stream is not None:
+                self.stream.close()
+            if self.package is not None:
+                self.package.close()
+        except Exception:
+            pass
+        finally:
+            self.handle.close()
+
+
+def _sheet(title: str, columns: list[Column]) -> _SheetWriter:
+    """A sheet with its header row written (bold on a pale blue fill, required columns marked *, frozen), the
+    columns at their ``Column.width``."""
+    return _SheetWriter(title, columns)
+
+
+def _response(sheet: _SheetWriter, filename: str) -> FileResponse:
+    return sheet.response(filename)
 
 
 def template_response(columns: list[Column], *, title: str, filename: str) -> FileResponse:
     """导入模板: headers (required ones marked *) and a row of hints."""
-    wb, ws = _sheet(title, columns)
-    grey = Font(italic=True, color="808080")
+    sheet = _sheet(title, columns)
     hints = []
     for col in columns:
         hint = col.help or ("可选：" + "、".join(col.choices) if col.choices else "")
-        cell = WriteOnlyCell(ws, value=f"（说明）{hint}" if hint else "（说明）")
-        cell.font = grey
-        hints.append(cell)
-    ws.append(hints)
-    return _response(wb, filename)
+        hints.append(f"（说明）{hint}" if hint else "（说明）")
+    sheet.row(hints, text_style=_HINT)
+    return _response(sheet, filename)
 
 
 def export_response(columns: list[Column], rows: Iterable[dict], *, title: str, filename: str) -> FileResponse:
     """导出台账: one row per record, values already formatted by the caller where needed. ``rows`` may be a
     generator (e.g. over ``queryset.iterator()``): each row is written out as it comes and the file is streamed,
     so memory stays flat however long the ledger is."""
-    wb, ws = _sheet(title, columns)
-    reverse_choices = {col.key: {v: k for k, v in (col.choices or {}).items()} for col in columns}
-    for row in rows:
-        values = []
-        for col in columns:
-            value = row.get(col.key)
-            value = reverse_choices[col.key].get(value, value)
-            if isinstance(value, Decimal):
-                value = float(value)
-            values.append(safe_cell(value))
-        ws.append(values)
-    return _response(wb, filename)
+    sheet = _sheet(title, columns)
+    plan = [(col.key, {v: k for k, v in col.choices.items()} if col.choices else None) for col in columns]
+    try:
+        for row in rows:
+            values = []
+            for key, reverse in plan:
+                value = row.get(key)
+                if reverse is not None:
+                    value = reverse.get(value, value)
+                values.append(safe_cell(value))
+            sheet.row(values)
+    except BaseException:
+        sheet.discard()
+        raise
+    return _response(sheet, filename)
 
 
 # ---- reading an upload ------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Excel 台账 helpers: template, export (formula-safe, write-only, streamed) and all-or-nothing reading."""
+"""Excel 台账 helpers: template, export (formula-safe, written row by row, streamed) and all-or-nothing reading."""
 
 import datetime as dt
 import io
