@@ -471,7 +471,8 @@ def concurrent_load(seconds: int, users: int = 50) -> dict:
     """50 connections for ``seconds`` against gunicorn on loopback, a mix of the staff pages people open all day
     (lists, filtered lists, deep pages, matter pages, the workbench); latency percentiles and errors."""
     from django.conf import settings
-    from django.contrib.sessions.backends.db import SessionStore
+    from importlib import import_module
+
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 
     from yifa.mediation.models import DisputeCase
@@ -481,7 +482,7 @@ def concurrent_load(seconds: int, users: int = 50) -> dict:
     if not wrk or not gunicorn.exists():
         return {"skipped": "wrk 或 gunicorn 不可用"}
     _city, overseer, _admin, _town, _importer = bench_users()
-    session = SessionStore()
+    session = import_module(settings.SESSION_ENGINE).SessionStore()  # as a sign-in writes it
     session[SESSION_KEY] = str(overseer.pk)
     session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = overseer.get_session_auth_hash()
@@ -495,7 +496,8 @@ def concurrent_load(seconds: int, users: int = 50) -> dict:
     workers = max(2, (os.cpu_count() or 2) * 2)
     server = subprocess.Popen(
         [str(gunicorn), "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "120",
-         "--log-level", "warning"], cwd=ROOT, env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+         "--log-level", "warning"], cwd=ROOT, env={**os.environ, "DB_CONN_MAX_AGE": "60"},  # as docs/deploy.md says
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         for _ in range(300):
             try:

@@ -67,7 +67,8 @@ def database_from_url(url: str) -> dict:
             "HOST": parts.hostname or "",
             "PORT": str(parts.port or ""),
             "OPTIONS": options,
-            "CONN_MAX_AGE": envint("DB_CONN_MAX_AGE", 0),
+            "CONN_MAX_AGE": envint("DB_CONN_MAX_AGE", 0),  # 60 under gunicorn: see docs/deploy.md
+            "CONN_HEALTH_CHECKS": True,  # a kept connection the server dropped is replaced, not failed on
         }
     raise ValueError(f"DATABASE_URL: unsupported scheme {parts.scheme!r}")
 
