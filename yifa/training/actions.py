@@ -385,6 +385,37 @@ def import_liaisons(rows: list[dict], *, by, org) -> list[LegalLiaison]:
     return imports.drain(save_liaisons(rows, by=by, org=org))
 
 
+def save_duties(rows: list[dict], *, by, org):
+    """导入谁执法谁普法责任清单 (rows checked by ``ledgers.check_duties``). A generator for ``core.imports``."""
+    created = imports.build(DutyItem, rows, org=org)
+    yield from imports.save_records(DutyItem, created, by=by, org=org, action="training.import_row")
+    audit.record("training.import_duties", org, by=by, org=org, note=f"从台账导入普法责任清单事项{len(created)}项",
+                 changes={"ids": [d.pk for d in created]})
+    yield len(created)
+    return created
+
+
+@transaction.atomic
+def import_duties(rows: list[dict], *, by, org) -> list[DutyItem]:
+    return imports.drain(save_duties(rows, by=by, org=org))
+
+
+def save_meetings(rows: list[dict], *, by, org):
+    """导入法治建设专题会议和述法记录 (第一责任人职责; rows checked by ``ledgers.check_meetings``). A generator for
+    ``core.imports``."""
+    created = imports.build(LeadershipMeeting, rows, org=org, created_by=by)
+    yield from imports.save_records(LeadershipMeeting, created, by=by, org=org, action="training.import_row")
+    audit.record("training.import_meetings", org, by=by, org=org, note=f"从台账导入专题会议和述法记录{len(created)}条",
+                 changes={"ids": [m.pk for m in created]})
+    yield len(created)
+    return created
+
+
+@transaction.atomic
+def import_meetings(rows: list[dict], *, by, org) -> list[LeadershipMeeting]:
+    return imports.drain(save_meetings(rows, by=by, org=org))
+
+
 def save_exam_results(rows: list[dict], *, by, org):
     """导入学法考试成绩 (one row per person per exam; rows checked by ``ledgers.check_exam_results``, which gives each
     its ``cadre``): rows of an exam the unit scheduled record its scores (the exam's 登记成绩 step); the others make

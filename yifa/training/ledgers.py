@@ -1,4 +1,5 @@
-"""The Excel 台账 of 学法 attendance, 学法考试 scores, 普法 activities and the 法律明白人 roster (yifa.core.excel).
+"""The Excel 台账 of 学法 attendance, 学法考试 scores, 普法 activities, the 法律明白人 roster, the 谁执法谁普法 责任清单,
+专题会议和述法 (yifa.core.excel), and the export of 菜单式普法 requests.
 
 Import and export share the columns, so an exported sheet imports again as the same records.
 """
@@ -7,14 +8,16 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from yifa.core.deadlines import fmt
 from yifa.core.excel import Column, ImportResult, RowError, parse_date, parse_int, parse_text
-from yifa.core.identity import validate_phone
-from yifa.core.ledgerchecks import RowChecks
+from yifa.core.identity import mask_address, mask_phone, validate_phone
+from yifa.core.ledgerchecks import YES_NO, RowChecks, parse_year
 from yifa.core.models import Org
 
-from .models import Attendance, Cadre, ExamResult, LawExam, LegalLiaison, OutreachActivity, StudySession
+from .models import (Attendance, Cadre, DutyItem, ExamResult, LawExam, LeadershipMeeting, LegalLiaison, OutreachActivity,
+                     OutreachRequest, StudySession)
 
 
 def _labels(choices) -> dict:
@@ -293,4 +296,113 @@ def check_exam_results(result: ImportResult, org, today) -> None:
     for (held_on, _kind, title), numbers in graded.items():
         rows = f"（本表第 {numbers[0]} 至 {numbers[-1]} 行共 {len(numbers)} 行）" if len(numbers) > 1 else ""
         checks.error(numbers[0], "title", f"本单位已登记过{fmt(held_on)}“{title}”的成绩{rows}，不能重复导入。")
+    checks.done()
+
+
+# ---------------------------------------------------------------- 谁执法谁普法 责任清单, 专题会议和述法, 菜单式普法
+
+ACTIVE_LABELS = {"有效": True, "已停用": False}
+
+DUTY_COLUMNS = [
+    Column("year", "年度", True, parse_year, help="如 2025", width=8),
+    Column("department", "责任部门", True, parse_text(60), width=18),
+    Column("laws", "重点普及的法律法规", True, parse_text(300), width=36),
+    Column("audience", "普法对象", True, parse_text(120), width=20),
+    Column("measures", "普法措施", True, parse_text(5000), width=40),
+    Column("responsible", "责任人", False, parse_text(40), width=10),
+    Column("active", "状态", False, choices=ACTIVE_LABELS, help="可不填：有效", width=8),
+]
+
+MEETING_COLUMNS = [
+    Column("held_on", "日期", True, parse_date, help="如 2025-03-01", width=14),
+    Column("kind", "类别", True, choices=_labels(LeadershipMeeting.Kind.choices), width=34),
+    Column("chaired_by", "主持人（述法人）", True, parse_text(40), width=14),
+    Column("principal_chaired", "由党政主要负责人主持（述法）", False, choices=YES_NO, help="是 或 否，不填为“是”",
+           width=14),
+    Column("topics", "议题", True, parse_text(5000), width=40),
+    Column("decisions", "研究确定的事项", False, parse_text(5000), width=40),
+]
+
+REQUEST_COLUMNS = [
+    Column("code", "查询码", width=12),
+    Column("submitted_on", "提交日期", width=14),
+    Column("topic", "普法主题", width=24),
+    Column("requester_kind", "申请人类型", choices=_labels(OutreachRequest.RequesterKind.choices), width=10),
+    Column("organisation", "单位（村、社区）名称", width=20),
+    Column("requester", "联系人", width=10),
+    Column("phone", "联系电话", help="已脱敏", width=14),
+    Column("preferred_form", "希望的方式", width=14),
+    Column("preferred_on", "希望的日期", width=14),
+    Column("place", "地点", help="个人申请的地点已脱敏", width=20),
+    Column("expected_audience", "预计参加人数", width=10),
+    Column("status", "状态", choices=_labels(OutreachRequest.Status.choices), width=14),
+    Column("accepted_on", "受理日期", width=14),
+    Column("assignee", "承办人（部门）", width=16),
+    Column("scheduled_on", "安排日期", width=14),
+    Column("delivered_on", "送达日期", width=14),
+    Column("declined_reason", "不予安排的原因", width=24),
+    Column("rating", "评价", choices=_labels(OutreachRequest.Rating.choices), width=10),
+    Column("org", "受理单位", width=16),
+]
+
+
+def duty_row(item: DutyItem) -> dict:
+    row = {c.key: getattr(item, c.key) for c in DUTY_COLUMNS}
+    return {k: (None if v == "" else v) for k, v in row.items()}
+
+
+def meeting_row(m: LeadershipMeeting) -> dict:
+    row = {c.key: getattr(m, c.key) for c in MEETING_COLUMNS}
+    return {k: (None if v == "" else v) for k, v in row.items()}
+
+
+def request_row(r: OutreachRequest) -> dict:
+    """A 菜单式普法 request for the export: the phone masked as on the list, and a resident's own place (likely a
+    home address) masked too; a 村、学校 or 企业's place is where the unit is and stays readable."""
+    person = r.requester_kind == OutreachRequest.RequesterKind.PERSON
+    row = {"code": r.code, "submitted_on": timezone.localdate(r.submitted_at), "topic": r.topic.title,
+           "requester_kind": r.requester_kind, "organisation": r.organisation, "requester": r.requester,
+           "phone": mask_phone(r.phone), "preferred_form": r.preferred_form, "preferred_on": r.preferred_on,
+           "place": mask_address(r.place) if person and r.place else r.place,
+           "expected_audience": r.expected_audience, "status": r.status, "accepted_on": r.accepted_on,
+           "assignee": r.assignee, "scheduled_on": r.scheduled_on, "delivered_on": r.delivered_on,
+           "declined_reason": r.declined_reason, "rating": r.rating or None, "org": r.org.name}
+    return {k: (None if v == "" else v) for k, v in row.items()}
+
+
+def check_duties(result: ImportResult, org, today) -> None:
+    """One item per 年度, 责任部门 and 法律法规 (in the file and against the unit's list); 状态 blank is 有效."""
+    checks = RowChecks(result, DUTY_COLUMNS, today)
+    existing = set(DutyItem.objects.filter(org=org).values_list("year", "department", "laws"))
+    seen: dict[tuple, int] = {}
+    for number, row in checks.rows():
+        if not today.year - 10 <= row["year"] <= today.year + 1:
+            checks.error(number, "year", f"年度应在{today.year - 10}年至{today.year + 1}年之间。")
+        key = (row["year"], row["department"], row["laws"])
+        if key in existing:
+            checks.error(number, "laws", f"本单位{row['year']}年责任清单中{row['department']}已有这一事项。")
+        elif key in seen:
+            checks.error(number, "laws", f"与第 {seen[key]} 行重复（同一年度、责任部门和法律法规）。")
+        seen.setdefault(key, number)
+        row["active"] = True if row.get("active") is None else row["active"]
+        row["responsible"] = row.get("responsible") or ""
+    checks.done()
+
+
+def check_meetings(result: ImportResult, org, today) -> None:
+    """Dates not after today; one record per 日期, 类别 and 议题 (in the file and against the unit's records);
+    由党政主要负责人主持 blank is 是."""
+    checks = RowChecks(result, MEETING_COLUMNS, today)
+    existing = set(LeadershipMeeting.objects.filter(org=org).values_list("held_on", "kind", "topics"))
+    seen: dict[tuple, int] = {}
+    for number, row in checks.rows():
+        checks.not_future(number, row, ["held_on"])
+        key = (row["held_on"], row["kind"], row["topics"])
+        if key in existing:
+            checks.error(number, "topics", f"本单位已登记过{fmt(row['held_on'])}同一类别、同一议题的记录。")
+        elif key in seen:
+            checks.error(number, "topics", f"与第 {seen[key]} 行重复（同一日期、类别和议题）。")
+        seen.setdefault(key, number)
+        row["principal_chaired"] = True if row.get("principal_chaired") is None else row["principal_chaired"]
+        row["decisions"] = row.get("decisions") or ""
     checks.done()

@@ -163,8 +163,8 @@ ACTIVITY_IMPORT = _ledger(
     notes=("每行一场已开展的普法活动；同一天同一主题的活动不能重复导入。",))
 
 
-def _exam_import_org(request):
-    """The unit the scores go to: the acting unit, or one in the user's scope named by ``?org=`` (404 outside it)."""
+def _import_org(request):
+    """The unit a ledger goes to: the acting unit, or one in the user's scope named by ``?org=`` (404 outside it)."""
     chosen = request.GET.get("org", "")
     if chosen:
         return get_visible_or_404(Org, request.user, pk=int(chosen) if chosen.isdigit() else 0)
@@ -174,7 +174,7 @@ def _exam_import_org(request):
 EXAM_IMPORT = imports.Ledger(
     title="学法考试成绩台账", columns=ledgers.EXAM_COLUMNS, check=ledgers.check_exam_results,
     save=actions.save_exam_results, permission=lambda user, org: has_role_over(user, org, *perm.HANDLING_ROLES),
-    denied="只有本单位（或上级单位）的经办人或负责人可以导入考试成绩。", org=_exam_import_org,
+    denied="只有本单位（或上级单位）的经办人或负责人可以导入考试成绩。", org=_import_org,
     template_url="training:exam_template", list_url="training:exam_list", list_label="学法考试", noun="条考试成绩",
     notes=("一行是一人一次考试的成绩：同一考试日期、类别和名称的各行归为一次考试。本单位已安排、尚未登记成绩的考试直接登记成绩；"
            "没有安排过的，新建为已登记成绩的考试。",
@@ -184,6 +184,26 @@ LIAISON_IMPORT = _ledger(
     "法律明白人名册", columns=ledgers.LIAISON_COLUMNS, check=ledgers.check_liaisons, save=actions.save_liaisons,
     template_url="training:liaison_template", list_url="training:liaison_list", noun="名法律明白人、法治带头人",
     notes=("“村（社区）”一列须写本单位下的村或社区名称。",))
+
+
+def _unit_ledger(title: str, **spec) -> imports.Ledger:
+    """A 台账 import into the acting unit or one in the user's scope (``?org=``, 404 outside it), by its 经办人 or
+    负责人 (or those of a unit above it)."""
+    return imports.Ledger(title=title, org=_import_org,
+                          permission=lambda user, org: has_role_over(user, org, *perm.HANDLING_ROLES),
+                          denied="只有本单位（或上级单位）的经办人或负责人可以导入台账。", **spec)
+
+
+DUTY_IMPORT = _unit_ledger(
+    "谁执法谁普法责任清单", columns=ledgers.DUTY_COLUMNS, check=ledgers.check_duties, save=actions.save_duties,
+    template_url="training:duty_template", list_url="training:duty_list", noun="项责任清单事项",
+    notes=("每行一项：同一年度、责任部门和重点普及的法律法规的事项不能重复导入。“状态”不填为有效。",))
+MEETING_IMPORT = _unit_ledger(
+    "专题会议和述法台账", columns=ledgers.MEETING_COLUMNS, check=ledgers.check_meetings, save=actions.save_meetings,
+    template_url="training:meeting_template", list_url="training:meeting_list", list_label="专题会议和述法",
+    noun="条专题会议和述法记录",
+    notes=("每行一次党委（党工委）、政府（办事处）专题研究法治建设的会议、法治建设领导小组会议或党政主要负责人述法，"
+           "计入年度报告“第一责任人职责”部分。同一日期、类别和议题的记录不能重复导入。",))
 
 
 # ---------------------------------------------------------------- 学法活动
@@ -392,7 +412,21 @@ def exam_scores(request, pk):
 def meeting_list(request):
     qs = _filter(request, LeadershipMeeting.objects.visible_to(request.user), date_field="held_on",
                  search=("topics", "decisions", "chaired_by"), keys=("kind",)).select_related("org")
+    if request.GET.get("export") == "xlsx":
+        return _export(ledgers.MEETING_COLUMNS, (ledgers.meeting_row(m) for m in qs.order_by("held_on", "pk").iterator()),
+                       "专题会议和述法台账")
     return _list(request, "training/meeting_list.html", qs, kind_choices=LeadershipMeeting.Kind.choices)
+
+
+@login_required
+def meeting_import(request):
+    return imports.run(request, MEETING_IMPORT)
+
+
+@login_required
+def meeting_template(request):
+    return excel.template_response(ledgers.MEETING_COLUMNS, title="专题会议和述法台账",
+                                   filename="专题会议和述法台账-导入模板.xlsx")
 
 
 @login_required
@@ -420,6 +454,9 @@ def duty_list(request):
     qs = DutyItem.objects.visible_to(request.user).filter(year=year).select_related("org")
     if request.GET.get("all") != "1":
         qs = qs.filter(active=True)
+    if request.GET.get("export") == "xlsx":
+        return _export(ledgers.DUTY_COLUMNS, (ledgers.duty_row(d) for d in qs.order_by("org__path", "department", "pk")),
+                       f"{year}年谁执法谁普法责任清单")
     held = {}
     for row in (OutreachActivity.objects.visible_to(request.user)
                 .filter(status=OutreachActivity.Status.HELD, held_on__year=year)
@@ -427,7 +464,7 @@ def duty_list(request):
         held[(row["org_id"], row["department"])] = row
     items = [(item, held.get((item.org_id, item.department))) for item in qs]
     return render(request, "training/duty_list.html", {
-        "items": items, "year": year, "years": range(deadlines.today().year + 1, deadlines.today().year - 5, -1),
+        "items": items, "year": year, "show_all": request.GET.get("all") == "1", "years": range(deadlines.today().year + 1, deadlines.today().year - 5, -1),
         "can_register": perm.can_register(request.user)})
 
 
@@ -443,6 +480,17 @@ def duty_edit(request, pk=None):
                 "training:duty_list")
     return _form_page(request, form, title="修改责任清单事项" if item else "添加责任清单事项", back="training:duty_list",
                       back_label="谁执法谁普法责任清单", save=save)
+
+
+@login_required
+def duty_import(request):
+    return imports.run(request, DUTY_IMPORT)
+
+
+@login_required
+def duty_template(request):
+    return excel.template_response(ledgers.DUTY_COLUMNS, title="谁执法谁普法责任清单",
+                                   filename="谁执法谁普法责任清单-导入模板.xlsx")
 
 
 # ---------------------------------------------------------------- 普法活动
@@ -621,6 +669,9 @@ def topic_edit(request, pk=None):
 def request_list(request):
     qs = _filter(request, OutreachRequest.objects.visible_to(request.user), date_field="submitted_at__date",
                  search=("code", "requester", "organisation", "topic__title"), keys=("status",))
+    if request.GET.get("export") == "xlsx":
+        rows = qs.select_related("org", "topic").order_by("submitted_at", "pk")
+        return _export(ledgers.REQUEST_COLUMNS, (ledgers.request_row(r) for r in rows.iterator()), "菜单式普法点单")
     return _list(request, "training/request_list.html", qs.select_related("org", "topic"),
                  status_choices=OutreachRequest.Status.choices)
 
