@@ -370,6 +370,40 @@ def import_cases(rows: list[dict], *, by, org) -> list[RespondentCase]:
     return imports.drain(save_cases(rows, by=by, org=org))
 
 
+def save_letters(rows: list[dict], *, by, org):
+    """导入复议意见书、司法建议台账 (rows checked by ``ledgers.check_letters``): each letter joined to the unit's case
+    its 案号 names, saved in bulk in the caller's transaction with an ``oversight.import_row`` audit entry. The
+    回复期限 is 60 days from the 收到日期 as ``receive_letter`` gives it; letters not yet answered get their running
+    clock (``deadlines.start_many``), answered ones keep their 回复日期 and need none. A generator for
+    ``core.imports``: yields rows saved, returns the letters."""
+    from .ledgers import cases_by_number, letter_case
+
+    cases = cases_by_number(org)
+    fields = {f.name for f in FollowUpLetter._meta.concrete_fields}
+    objects = imports.build(FollowUpLetter, ({**{k: v for k, v in row.items() if k in fields},
+                                              "case": letter_case(row, cases)} for row in rows),
+                            org=org, created_by=by)
+    due = deadlines.DueDates(letter.received_on for letter in objects)
+    for letter in objects:
+        letter.status = FollowUpLetter.Status.ANSWERED if letter.answered_on else FollowUpLetter.Status.OPEN
+        letter.due_on = due(letter.rule_code, letter.received_on)[0]
+    yield from imports.save_records(FollowUpLetter, objects, by=by, org=org, action="oversight.import_row",
+                                    changes=lambda x: {"status": [None, x.status]})
+    running = [x for x in objects if x.status == FollowUpLetter.Status.OPEN]
+    deadlines.start_many([deadlines.Clock(x, x.rule_code, x.received_on) for x in running], by=by, org=org, due=due)
+    audit.record("oversight.import_letters", org, by=by, org=org,
+                 note=f"从台账导入复议意见书、司法建议{len(objects)}份，其中{len(running)}份待回复、已起算回复期限",
+                 changes={"ids": [x.pk for x in objects]})
+    yield len(objects)
+    return objects
+
+
+@transaction.atomic
+def import_letters(rows: list[dict], *, by, org) -> list[FollowUpLetter]:
+    """``save_letters`` in one transaction, for scripts."""
+    return imports.drain(save_letters(rows, by=by, org=org))
+
+
 def _start_clocks(running: list, *, by, org, due) -> int:
     """The running clocks of imported records still waiting for their answer (each record's ``rule_code`` from
     its ``clock_start``); returns how many."""

@@ -6,7 +6,7 @@ import ignores, so an exported sheet imports again as the same records.
 
 from yifa.core.excel import Column, ImportResult, RowError, parse_date, parse_text
 
-from .models import Hearing, RespondentCase, Suggestion
+from .models import FollowUpLetter, Hearing, RespondentCase, Suggestion
 
 YES_NO = {"是": True, "否": False}
 
@@ -172,5 +172,85 @@ def check_cases(result: ImportResult, org, today) -> None:
                 error(number, "case_no", f"本单位已登记过案号为{row['case_no']}的案件。")
             elif key in seen:
                 error(number, "case_no", f"与第 {seen[key]} 行重复。")
+            seen.setdefault(key, number)
+    result.errors.sort(key=lambda e: e.row)
+
+
+LETTER_COLUMNS = [
+    Column("kind", "类别", True, choices=_labels(FollowUpLetter.Kind.choices), width=16),
+    Column("case_no", "案号", True, parse_text(60), help="本单位已登记的复议、应诉案件的案号", width=24),
+    Column("letter_no", "文号", False, parse_text(60), width=22),
+    Column("issued_by", "制发机关", True, parse_text(80), width=22),
+    Column("received_on", "收到日期", True, parse_date, help="如 2025-03-01", width=14),
+    Column("content", "主要内容", True, parse_text(5000), width=36),
+    Column("answered_on", "回复日期", False, parse_date, help="尚未回复的留空", width=14),
+    Column("answer", "整改（采纳）情况", False, parse_text(5000), width=36),
+]
+LETTER_EXPORT_COLUMNS = LETTER_COLUMNS + [
+    Column("due_on", "回复期限", width=14),
+    Column("status", "状态", width=10),
+    Column("on_time", "是否按时回复", width=12),
+]
+
+
+def letter_row(letter: FollowUpLetter) -> dict:
+    row = {c.key: getattr(letter, c.key, None) for c in LETTER_COLUMNS}
+    row.update(case_no=letter.case.case_no, due_on=letter.due_on, status=letter.get_status_display(),
+               on_time={True: "按时", False: "逾期", None: ""}[letter.on_time])
+    return {k: (None if v == "" else v) for k, v in row.items()}
+
+
+def cases_by_number(org) -> dict[str, list]:
+    """The unit's cases by 案号 (a number may name a 复议 and an 诉讼 case both)."""
+    found: dict[str, list] = {}
+    for case in RespondentCase.objects.filter(org=org).exclude(case_no="").only("pk", "kind", "case_no",
+                                                                               "received_on"):
+        found.setdefault(case.case_no, []).append(case)
+    return found
+
+
+def letter_case(row: dict, cases: dict):
+    """The case a letter row names: 复议意见书 only for a 复议 case; with two cases of one number, the kind decides."""
+    candidates = cases.get(row.get("case_no") or "", [])
+    if row.get("kind") == FollowUpLetter.Kind.OPINION:
+        candidates = [c for c in candidates if not c.is_litigation] or candidates
+    elif len(candidates) > 1:
+        candidates = [c for c in candidates if c.is_litigation] or candidates
+    return candidates[0] if candidates else None
+
+
+def check_letters(result: ImportResult, org, today) -> None:
+    header = {c.key: c.header for c in LETTER_COLUMNS}
+    cases = cases_by_number(org)
+    existing = set(FollowUpLetter.objects.filter(org=org).exclude(letter_no="").values_list("kind", "letter_no"))
+    seen: dict[tuple, int] = {}
+
+    def error(number, key, message):
+        result.errors.append(RowError(number, header[key], message))
+
+    for number, row in result.numbered:
+        for key in ("received_on", "answered_on"):
+            if row.get(key) and row[key] > today:
+                error(number, key, "日期不能晚于今天。")
+        case = letter_case(row, cases)
+        if case is None:
+            error(number, "case_no", f"本单位没有案号为“{row['case_no']}”的复议、应诉案件，请先登记或导入该案件。")
+        else:
+            if row["kind"] == FollowUpLetter.Kind.OPINION and case.is_litigation:
+                error(number, "kind", "行政复议意见书只针对行政复议案件，该案号是行政诉讼案件。")
+            if row.get("received_on") and row["received_on"] < case.received_on:
+                error(number, "received_on", f"不能早于案件的收到日期（{case.received_on:%Y-%m-%d}）。")
+        if _later(row, "answered_on", "received_on"):
+            error(number, "answered_on", "回复日期不能早于收到日期。")
+        if row.get("answered_on") and not row.get("answer"):
+            error(number, "answer", "已回复的，须填写整改（采纳）情况。")
+        if row.get("answer") and not row.get("answered_on"):
+            error(number, "answered_on", "填写了整改（采纳）情况的，须填写回复日期。")
+        if row.get("letter_no"):
+            key = (row["kind"], row["letter_no"])
+            if key in existing:
+                error(number, "letter_no", f"本单位已登记过文号为{row['letter_no']}的{FollowUpLetter.Kind(row['kind']).label}。")
+            elif key in seen:
+                error(number, "letter_no", f"与第 {seen[key]} 行重复。")
             seen.setdefault(key, number)
     result.errors.sort(key=lambda e: e.row)

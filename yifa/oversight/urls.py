@@ -30,6 +30,8 @@ urlpatterns = [
     path("cases/<int:pk>/appeal/", views.case_appeal, name="case_appeal"),
     path("cases/<int:pk>/letter/", views.case_letter, name="case_letter"),
     path("letters/", views.letter_list, name="letter_list"),
+    path("letters/import/", views.letter_import, name="letter_import"),
+    path("letters/template.xlsx", views.letter_template, name="letter_template"),
     path("letters/<int:pk>/answer/", views.letter_answer, name="letter_answer"),
     path("figures/", views.figures, name="figures"),
 ]

@@ -150,6 +150,13 @@ CASE_IMPORT = _ledger(
     notes=("填写了开庭（听证）日期的，同时登记出庭情况；负责人未出庭的，事由记为“台账导入，未载明事由”。",
            "尚未答复（答辩）的案件自动开始计算答复（答辩）期限，自收到答复通知书或起诉状副本之日起算。"))
 
+LETTER_IMPORT = _ledger(
+    "复议意见书和司法建议台账", columns=ledgers.LETTER_COLUMNS, check=ledgers.check_letters, save=actions.save_letters,
+    template_url="oversight:letter_template", list_url="oversight:letter_list", noun="份复议意见书、司法建议",
+    notes=("每行的案号须是本单位已登记的行政复议、应诉案件（先导入案件台账，再导入本台账）；行政复议意见书只针对复议案件。",
+           "回复期限为收到之日起60日；尚未回复的自动开始计算回复期限，已回复的须填写回复日期和整改（采纳）情况。"))
+
+
 
 # ---------------------------------------------------------------- 代表建议 / 政协提案
 
@@ -444,8 +451,23 @@ def letter_answer(request, pk):
 @login_required
 def letter_list(request):
     qs = _filtered(request, FollowUpLetter, "received_on", ("letter_no", "issued_by", "content"))
+    if request.GET.get("export") == "xlsx":
+        qs = qs.select_related("case").order_by("received_on", "pk")
+        return _export(ledgers.LETTER_EXPORT_COLUMNS, (ledgers.letter_row(x) for x in qs.iterator()),
+                       "复议意见书和司法建议台账")
     return render(request, "oversight/letter_list.html", _list_context(request, qs.select_related("case"),
-                                                                         FollowUpLetter, exportable=False))
+                                                                         FollowUpLetter))
+
+
+@login_required
+def letter_import(request):
+    return imports.run(request, LETTER_IMPORT)
+
+
+@login_required
+def letter_template(request):
+    return excel.template_response(ledgers.LETTER_COLUMNS, title="意见书和司法建议台账",
+                                   filename="复议意见书和司法建议台账-导入模板.xlsx")
 
 
 @login_required
