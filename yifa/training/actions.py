@@ -354,14 +354,23 @@ def import_attendance(rows: list[dict], *, by, org) -> list[Attendance]:
     return imports.drain(save_attendance(rows, by=by, org=org))
 
 
-def save_activities(rows: list[dict], *, by, org):
-    """导入普法活动台账: each row a held activity. A generator for ``core.imports``."""
-    created = imports.build(OutreachActivity, rows, org=org, created_by=by, status=OutreachActivity.Status.HELD)
-    yield from imports.save_records(OutreachActivity, created, by=by, org=org, action="training.import_row")
-    audit.record("training.import_activities", org, by=by, org=org, note=f"从台账导入普法活动{len(created)}场",
-                 changes={"ids": [a.pk for a in created]})
+def _save_ledger(model, rows: list[dict], *, by, unit, summary: str, note: str, **common):
+    """The save of a one-record-per-row 台账 imported into ``unit``: the records (``common`` values on each) in bulk,
+    a ``training.import_row`` entry for each and one ``summary`` entry for the import (``note`` formatted with the
+    count). A generator for ``core.imports``."""
+    created = imports.build(model, rows, **common)
+    yield from imports.save_records(model, created, by=by, org=unit, action="training.import_row")
+    audit.record(summary, unit, by=by, org=unit, note=note.format(n=len(created)),
+                 changes={"ids": [x.pk for x in created]})
     yield len(created)
     return created
+
+
+def save_activities(rows: list[dict], *, by, org):
+    """导入普法活动台账: each row a held activity. A generator for ``core.imports``."""
+    return (yield from _save_ledger(OutreachActivity, rows, by=by, unit=org, summary="training.import_activities",
+                                    note="从台账导入普法活动{n}场", org=org, created_by=by,
+                                    status=OutreachActivity.Status.HELD))
 
 
 @transaction.atomic
@@ -372,12 +381,8 @@ def import_activities(rows: list[dict], *, by, org) -> list[OutreachActivity]:
 def save_liaisons(rows: list[dict], *, by, org):
     """导入法律明白人名册: the 村（社区） column names a village or community of the unit (``ledgers.check_liaisons``
     put it in ``org``). A generator for ``core.imports``."""
-    created = imports.build(LegalLiaison, rows, created_by=by)
-    yield from imports.save_records(LegalLiaison, created, by=by, org=org, action="training.import_row")
-    audit.record("training.import_liaisons", org, by=by, org=org, note=f"从台账导入法律明白人、法治带头人{len(created)}名",
-                 changes={"ids": [x.pk for x in created]})
-    yield len(created)
-    return created
+    return (yield from _save_ledger(LegalLiaison, rows, by=by, unit=org, summary="training.import_liaisons",
+                                    note="从台账导入法律明白人、法治带头人{n}名", created_by=by))
 
 
 @transaction.atomic
@@ -387,12 +392,8 @@ def import_liaisons(rows: list[dict], *, by, org) -> list[LegalLiaison]:
 
 def save_duties(rows: list[dict], *, by, org):
     """导入谁执法谁普法责任清单 (rows checked by ``ledgers.check_duties``). A generator for ``core.imports``."""
-    created = imports.build(DutyItem, rows, org=org)
-    yield from imports.save_records(DutyItem, created, by=by, org=org, action="training.import_row")
-    audit.record("training.import_duties", org, by=by, org=org, note=f"从台账导入普法责任清单事项{len(created)}项",
-                 changes={"ids": [d.pk for d in created]})
-    yield len(created)
-    return created
+    return (yield from _save_ledger(DutyItem, rows, by=by, unit=org, summary="training.import_duties",
+                                    note="从台账导入普法责任清单事项{n}项", org=org))
 
 
 @transaction.atomic
@@ -403,12 +404,8 @@ def import_duties(rows: list[dict], *, by, org) -> list[DutyItem]:
 def save_meetings(rows: list[dict], *, by, org):
     """导入法治建设专题会议和述法记录 (第一责任人职责; rows checked by ``ledgers.check_meetings``). A generator for
     ``core.imports``."""
-    created = imports.build(LeadershipMeeting, rows, org=org, created_by=by)
-    yield from imports.save_records(LeadershipMeeting, created, by=by, org=org, action="training.import_row")
-    audit.record("training.import_meetings", org, by=by, org=org, note=f"从台账导入专题会议和述法记录{len(created)}条",
-                 changes={"ids": [m.pk for m in created]})
-    yield len(created)
-    return created
+    return (yield from _save_ledger(LeadershipMeeting, rows, by=by, unit=org, summary="training.import_meetings",
+                                    note="从台账导入专题会议和述法记录{n}条", org=org, created_by=by))
 
 
 @transaction.atomic

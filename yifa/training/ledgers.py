@@ -378,12 +378,8 @@ def check_duties(result: ImportResult, org, today) -> None:
     for number, row in checks.rows():
         if not today.year - 10 <= row["year"] <= today.year + 1:
             checks.error(number, "year", f"年度应在{today.year - 10}年至{today.year + 1}年之间。")
-        key = (row["year"], row["department"], row["laws"])
-        if key in existing:
-            checks.error(number, "laws", f"本单位{row['year']}年责任清单中{row['department']}已有这一事项。")
-        elif key in seen:
-            checks.error(number, "laws", f"与第 {seen[key]} 行重复（同一年度、责任部门和法律法规）。")
-        seen.setdefault(key, number)
+        checks.unique(number, "laws", (row["year"], row["department"], row["laws"]), existing=existing, seen=seen,
+                      what="同一年度、同一责任部门的这部法律法规")
         row["active"] = True if row.get("active") is None else row["active"]
         row["responsible"] = row.get("responsible") or ""
     checks.done()
@@ -397,12 +393,8 @@ def check_meetings(result: ImportResult, org, today) -> None:
     seen: dict[tuple, int] = {}
     for number, row in checks.rows():
         checks.not_future(number, row, ["held_on"])
-        key = (row["held_on"], row["kind"], row["topics"])
-        if key in existing:
-            checks.error(number, "topics", f"本单位已登记过{fmt(row['held_on'])}同一类别、同一议题的记录。")
-        elif key in seen:
-            checks.error(number, "topics", f"与第 {seen[key]} 行重复（同一日期、类别和议题）。")
-        seen.setdefault(key, number)
+        checks.unique(number, "topics", (row["held_on"], row["kind"], row["topics"]), existing=existing, seen=seen,
+                      what="同一日期、同一类别的这一议题")
         row["principal_chaired"] = True if row.get("principal_chaired") is None else row["principal_chaired"]
         row["decisions"] = row.get("decisions") or ""
     checks.done()

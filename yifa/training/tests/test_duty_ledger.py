@@ -71,10 +71,10 @@ def test_duplicates_and_missing_cells_are_named_by_row_and_column(tree, client):
     rows[2]["measures"] = None
     rows[2]["active"] = "作废"
     problems = imports.page_problems(_post(client, tree.township_handler, rows).content)
-    assert problems[0] == "第 2 行“重点普及的法律法规”：本单位2025年责任清单中执法部门000已有这一事项。"
+    assert problems[0] == "第 2 行“重点普及的法律法规”：本单位已登记过同一年度、同一责任部门的这部法律法规。"
     assert any(p.startswith("第 4 行“普法措施”") for p in problems)
     assert any(p.startswith("第 4 行“状态”") for p in problems)
-    assert "第 5 行“重点普及的法律法规”：与第 3 行重复（同一年度、责任部门和法律法规）。" in problems
+    assert "第 5 行“重点普及的法律法规”：与第 3 行重复（同一年度、同一责任部门的这部法律法规）。" in problems
     assert DutyItem.objects.count() == 1
 
 

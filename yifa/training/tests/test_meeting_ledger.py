@@ -76,10 +76,10 @@ def test_future_dates_duplicates_and_blanks_are_named_by_row_and_column(tree, cl
     rows[2]["chaired_by"] = None
     rows.append(dict(rows[3], chaired_by="李晓燕"))
     problems = imports.page_problems(_post(client, tree.township_handler, rows).content)
-    assert problems == ["第 2 行“议题”：本单位已登记过2024年1月1日同一类别、同一议题的记录。",
+    assert problems == ["第 2 行“议题”：本单位已登记过同一日期、同一类别的这一议题。",
                         "第 3 行“日期”：日期不能晚于今天。",
                         next(p for p in problems if p.startswith("第 4 行“主持人（述法人）”")),
-                        "第 6 行“议题”：与第 5 行重复（同一日期、类别和议题）。"]
+                        "第 6 行“议题”：与第 5 行重复（同一日期、同一类别的这一议题）。"]
     assert LeadershipMeeting.objects.count() == 1
 
 
