@@ -29,7 +29,7 @@ from yifa.core.pagination import (joined_text, keyset_page, related_column, sele
 from yifa.core.scope import get_visible_or_404, scope_paths
 from yifa.core.workflow import InvalidTransition
 
-from . import actions, forms, indicators, ledger, report, timeline
+from . import actions, forms, indicators, ledger, ledger_rosters, report, timeline
 from . import permissions as perms
 from .docx import agreement_docx
 from .templatetags.mediation_tags import status_badge
@@ -984,3 +984,70 @@ def ledger_export(request):
     stamp = deadlines.today().strftime("%Y%m%d")
     return excel.export_response(ledger.EXPORT_COLUMNS, rows, title="矛盾纠纷调解台账",
                                  filename=f"矛盾纠纷调解台账{stamp}.xlsx")
+
+
+# ------------------------------------------------------------------ 调委会名册、调解员名册 (Excel)
+
+
+def _roster_ledger(title, columns, check, save, template_url, noun, notes):
+    return imports.Ledger(
+        title=title, columns=columns, check=check, save=save, template_url=template_url,
+        list_url="mediation:committee_list", list_label="调委会与调解员", noun=noun, notes=notes, org=acting_org,
+        permission=perms.can_manage_committee, denied="只有经办人或负责人可以导入调委会和调解员名册。")
+
+
+COMMITTEE_LEDGER = _roster_ledger(
+    "调委会名册", ledger_rosters.COMMITTEE_COLUMNS, ledger_rosters.check_committees, ledger_rosters.save_committees,
+    "mediation:committee_template", "个调委会",
+    ("所属单位不填即本单位；可填本单位下辖的村（社区）名称。同一单位的调委会名称不能重复。",
+     "导入后请在调委会页面核对组成情况（人民调解法第九条：委员三至九人，设主任一人，应当有妇女成员）。"))
+MEDIATOR_LEDGER = _roster_ledger(
+    "调解员名册", ledger_rosters.MEDIATOR_COLUMNS, ledger_rosters.check_mediators, ledger_rosters.save_mediators,
+    "mediation:mediator_template", "名调委会委员、调解员和法律顾问",
+    ("每行的调委会须是本单位或下辖单位已登记的调委会（先导入调委会名册，再导入本名册）。",
+     "同一调委会中在任的同名同职务人员不能重复；平台账户的关联请在人员页面办理。"))
+
+
+def _roster_full(request):
+    """联系电话 in full for those who maintain the roster of that unit, masked for everyone else."""
+    return lambda org: perms.can_manage_committee(request.user, org)
+
+
+@login_required
+def committee_export(request):
+    full = _roster_full(request)
+    qs = (Committee.objects.visible_to(request.user).select_related("org").prefetch_related("people")
+          .order_by("org__path", "name", "pk"))
+    rows = (ledger_rosters.committee_row(c, full=full(c.org)) for c in qs)
+    return excel.export_response(ledger_rosters.COMMITTEE_EXPORT_COLUMNS, rows, title="调委会名册",
+                                 filename=f"调委会名册{deadlines.today():%Y%m%d}.xlsx")
+
+
+@login_required
+def mediator_export(request):
+    full = _roster_full(request)
+    qs = (Mediator.objects.visible_to(request.user).select_related("committee__org")
+          .order_by("committee__org__path", "committee__name", "-is_active", "position", "name", "pk"))
+    rows = (ledger_rosters.mediator_row(p, full=full(p.committee.org)) for p in qs.iterator(chunk_size=1000))
+    return excel.export_response(ledger_rosters.MEDIATOR_EXPORT_COLUMNS, rows, title="调解员名册",
+                                 filename=f"调解员名册{deadlines.today():%Y%m%d}.xlsx")
+
+
+@login_required
+def committee_import(request):
+    return imports.run(request, COMMITTEE_LEDGER)
+
+
+@login_required
+def mediator_import(request):
+    return imports.run(request, MEDIATOR_LEDGER)
+
+
+@login_required
+def committee_template(request):
+    return excel.template_response(ledger_rosters.COMMITTEE_COLUMNS, title="调委会名册", filename="调委会名册导入模板.xlsx")
+
+
+@login_required
+def mediator_template(request):
+    return excel.template_response(ledger_rosters.MEDIATOR_COLUMNS, title="调解员名册", filename="调解员名册导入模板.xlsx")
