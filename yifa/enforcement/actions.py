@@ -169,6 +169,30 @@ def create_power(*, by, org, add_default_steps: bool = True, **fields) -> Power:
     return power
 
 
+def save_powers(rows: list[dict], *, by, org):
+    """导入权责清单 (rows checked by ``ledgers.check_powers``) into ``org``: each item with an
+    ``enforcement.import_row`` audit entry, 处罚 and 检查 items with the standard steps of their kind (as
+    ``create_power``), none published (公开 is ``publish_power``, once steps and 裁量基准 are in). A generator for
+    ``core.imports``."""
+    fields = [{k: v for k, v in row.items() if k in POWER_FIELDS} for row in rows]
+    powers = imports.build(Power, fields, org=org)
+    yield from imports.save_records(Power, powers, by=by, org=org, action="enforcement.import_row")
+    templates = {Power.Kind.PENALTY: PENALTY_STEPS, Power.Kind.INSPECTION: INSPECTION_STEPS}
+    imports.bulk_insert(PowerStep, [
+        PowerStep(power_id=power.pk, order=order, name=name, actor=actor, time_limit=limit, basis=basis,
+                  description=description, optional=optional)
+        for power in powers
+        for order, (name, actor, limit, basis, description, optional) in enumerate(templates.get(power.kind, []), 1)])
+    audit.record("enforcement.import_powers", org, by=by, org=org, note=f"导入权责事项 {len(powers)} 项")
+    yield len(powers)
+    return powers
+
+
+@transaction.atomic
+def import_powers(rows: list[dict], *, by, org) -> list[Power]:
+    return imports.drain(save_powers(rows, by=by, org=org))
+
+
 @transaction.atomic
 def update_power(power: Power, *, by, **fields) -> Power:
     changed = _changes(power, {k: v for k, v in fields.items() if k in POWER_FIELDS})

@@ -1,14 +1,15 @@
-"""Excel 台账 in and out (``core.excel``, ``core.imports``): 检查对象名录, 执法人员, 行政处罚案件, 执法检查."""
+"""Excel 台账 in and out (``core.excel``, ``core.imports``): 检查对象名录, 执法人员, 行政处罚案件, 执法检查, 权责清单."""
 
 import datetime as dt
 import re
 
 from django.core.exceptions import ValidationError
 
+from yifa.core import deadlines
 from yifa.core.excel import (Column, ImportResult, RowError, export_response, parse_amount,
-                             parse_date, parse_text, template_response)
+                             parse_date, parse_int, parse_text, template_response)
 from yifa.core.identity import mask_id, validate_id_number, validate_uscc
-from yifa.core.ledgerchecks import RowChecks, labels
+from yifa.core.ledgerchecks import YES_NO, RowChecks, labels
 
 from . import actions
 from .models import (SIMPLE_LIMIT_ENTITY, SIMPLE_LIMIT_INDIVIDUAL, EnforcementCase, Inspection, InspectionTarget,
@@ -422,4 +423,58 @@ def check_inspections(result: ImportResult, *, org, today: dt.date) -> None:
             c.refuse(number, row, "case", f"检查结果为“{result_label}”的")
         c.unique(number, "inspected_on", (row["uscc"], row["inspected_on"], row["kind"]), existing=existing,
                  seen=seen, what="这一对象这一天的同类检查")
+    c.done()
+
+
+# ---------------------------------------------------------------- 权责清单
+#
+# The items themselves; their 流程环节 and 裁量基准 are kept on each item's page (imported 处罚 and 检查 items get the
+# standard steps of their kind, as a new item does), and 公开 is a step of its own (``actions.publish_power``).
+
+POWER_COLUMNS = [
+    Column("code", "事项编码", parse=parse_text(40), width=20, help="可留空；填写的不能与本单位有效事项重复"),
+    Column("name", "事项名称", required=True, parse=parse_text(200), width=36),
+    Column("kind", "职权类别", required=True, choices=labels(Power.Kind.choices), width=14,
+           help="可选：" + "、".join(Power.Kind.labels)),
+    Column("domain", "执法领域", required=True, parse=parse_text(50), help="如：城市管理、市场监管"),
+    Column("basis_law", "法律依据", required=True, parse=parse_text(200), width=28, help="如：《城乡规划法》"),
+    Column("basis_article", "条款", required=True, parse=parse_text(100), help="如：第六十五条"),
+    Column("basis_text", "条文内容", parse=parse_text(5000), width=40),
+    Column("department", "承办机构", parse=parse_text(100), width=20),
+    Column("time_limit", "办理时限", parse=parse_text(200), width=24),
+    Column("remedy", "救济途径", parse=parse_text(300), width=36, help="留空则填入复议、诉讼的一般期限"),
+    Column("requires_legal_review", "列入重大执法决定法制审核目录", choices=YES_NO, width=14, help="是 / 否，留空为否"),
+    Column("requires_av", "列入音像记录事项清单", choices=YES_NO, width=14, help="是 / 否，留空为否"),
+    Column("sort_order", "排序", parse=parse_int, width=8, help="同一类别内的顺序，整数，可留空"),
+    Column("unit", "实施单位", parse=parse_text(100), width=24, help="导出时注明；导入时不用填，一律导入本单位"),
+]
+
+
+def power_template():
+    return template_response(POWER_COLUMNS, title="权责清单", filename="权责清单导入模板.xlsx")
+
+
+def export_powers(powers):
+    """权责清单 in the import's columns (plus 实施单位, which the import does not read)."""
+    keys = [c.key for c in POWER_COLUMNS if c.key != "unit"]
+    rows = ({**{k: getattr(p, k) for k in keys}, "unit": p.org.name} for p in powers)
+    return export_response(POWER_COLUMNS, rows, title="权责清单", filename="权责清单.xlsx")
+
+
+def check_powers(result: ImportResult, org) -> None:
+    """The 权责清单 import's cross-row checks: a 事项编码, and a 事项名称 within its 职权类别, once in the sheet and
+    not already among the unit's active items. 实施单位 is not read (the rows go into the acting unit)."""
+    c = RowChecks(result, POWER_COLUMNS, deadlines.today())
+    active = Power.objects.filter(org=org, is_active=True)
+    codes = {code for code in active.values_list("code", flat=True) if code}
+    names = set(active.values_list("name", "kind"))
+    kind_label = dict(Power.Kind.choices)
+    seen_codes: dict = {}
+    seen_names: dict = {}
+    for number, row in c.rows():
+        row.pop("unit", None)
+        c.unique(number, "code", row.get("code"), existing=codes, seen=seen_codes, what=f"事项编码 {row.get('code')}")
+        if row.get("name") and row.get("kind"):
+            c.unique(number, "name", (row["name"], row["kind"]), existing=names, seen=seen_names,
+                     what=f"{kind_label[row['kind']]}事项“{row['name']}”")
     c.done()

@@ -22,6 +22,7 @@ urlpatterns = [
     path("reviews/<int:pk>/", views.review_detail, name="review_detail"),
     path("powers/", views.power_list, name="power_list"),
     path("powers/new/", views.power_new, name="power_new"),
+    path("powers/import/", views.register_import, {"kind": "powers"}, name="power_import"),
     path("powers/<int:pk>/", views.power_detail, name="power_detail"),
     path("powers/<int:pk>/edit/", views.power_edit, name="power_edit"),
     path("powers/<int:pk>/do/<slug:name>/", views.power_command, name="power_command"),
