@@ -5,9 +5,15 @@
           └─ other_district ── other_township
 """
 
+import io
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from .models import Membership, Org, Role, User
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 PASSWORD = "Test#Pass2026"
 
@@ -62,3 +68,18 @@ def build_tree() -> Tree:
         sibling_handler=make_user("sibling", sibling, Role.HANDLER),
         other_handler=make_user("other", other_township, Role.HANDLER),
     )
+
+
+def ledger_file(headers: Sequence[str], rows, name: str = "台账.xlsx") -> SimpleUploadedFile:
+    """An .xlsx as a unit fills a ledger in Excel (written by openpyxl, not by our own writer): ``headers`` in the
+    first row, then each row, a mapping by header (missing cells empty) or the cells in order."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(list(headers))
+    for row in rows:
+        ws.append([row.get(h) for h in headers] if isinstance(row, Mapping) else list(row))
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=XLSX)

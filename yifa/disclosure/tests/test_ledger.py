@@ -5,9 +5,10 @@ import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from yifa.core import deadlines
+from yifa.core.testing import ledger_file
 from yifa.disclosure import actions, ledger
 from yifa.disclosure.models import InfoRequest, ProactiveDisclosure
 
@@ -24,14 +25,7 @@ def body(response) -> bytes:
 
 
 def _xlsx(headers, rows) -> SimpleUploadedFile:
-    wb = Workbook()
-    ws = wb.active
-    ws.append(headers)
-    for row in rows:
-        ws.append([row.get(h) for h in headers])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return SimpleUploadedFile("台账.xlsx", buffer.getvalue())
+    return ledger_file(headers, rows)
 
 
 def _request_row(i, **values):

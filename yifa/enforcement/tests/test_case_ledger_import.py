@@ -7,11 +7,11 @@ from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from yifa.core import deadlines, imports, numbering
 from yifa.core.models import AuditEntry
-from yifa.core.testing import make_user
+from yifa.core.testing import ledger_file, make_user
 from yifa.enforcement import actions, ledgers
 from yifa.enforcement.models import EnforcementCase as Case
 from yifa.enforcement.models import Power
@@ -24,13 +24,7 @@ HEADERS = [c.header for c in ledgers.CASE_COLUMNS]
 
 def sheet(rows, headers=HEADERS) -> SimpleUploadedFile:
     """An .xlsx with ``headers`` and one line per row (a dict by header; missing cells empty)."""
-    wb = Workbook()
-    wb.active.append(headers)
-    for row in rows:
-        wb.active.append([row.get(h) for h in headers])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return SimpleUploadedFile("行政处罚案件台账.xlsx", buffer.getvalue())
+    return ledger_file(headers, rows, "行政处罚案件台账.xlsx")
 
 
 def closed_row(**extra) -> dict:

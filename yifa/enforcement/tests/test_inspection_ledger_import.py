@@ -6,10 +6,11 @@ import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from yifa.core import deadlines, imports
 from yifa.core.models import AuditEntry
+from yifa.core.testing import ledger_file
 from yifa.enforcement import actions, ledgers
 from yifa.enforcement.models import Inspection, InspectionTarget
 
@@ -20,13 +21,7 @@ HEADERS = [c.header for c in ledgers.INSPECTION_COLUMNS]
 
 
 def sheet(rows) -> SimpleUploadedFile:
-    wb = Workbook()
-    wb.active.append(HEADERS)
-    for row in rows:
-        wb.active.append([row.get(h) for h in HEADERS])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return SimpleUploadedFile("执法检查台账.xlsx", buffer.getvalue())
+    return ledger_file(HEADERS, rows, "执法检查台账.xlsx")
 
 
 def row(**extra) -> dict:

@@ -1,11 +1,9 @@
 """Real Chromium: a handler uploads a small case ledger and an inspection ledger through the import pages and
 sees the records in the registers."""
 
-import io
-
 import pytest
-from openpyxl import Workbook
 
+from yifa.core.testing import ledger_file
 from yifa.enforcement import ledgers
 from yifa.enforcement.models import EnforcementCase as Case
 from yifa.enforcement.models import Inspection
@@ -18,14 +16,7 @@ pytestmark = pytest.mark.browser
 
 
 def workbook(columns, rows) -> bytes:
-    wb = Workbook()
-    headers = [c.header for c in columns]
-    wb.active.append(headers)
-    for values in rows:
-        wb.active.append([values.get(h) for h in headers])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return ledger_file([c.header for c in columns], rows).read()
 
 
 def upload(page, name, data):

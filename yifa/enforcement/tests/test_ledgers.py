@@ -4,21 +4,17 @@ import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from yifa.core import imports
+from yifa.core.testing import ledger_file
 from yifa.enforcement.models import InspectionTarget, Officer
 
 from .helpers import decided, uscc
 
 
 def xlsx(rows) -> SimpleUploadedFile:
-    wb = Workbook()
-    for row in rows:
-        wb.active.append(row)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return SimpleUploadedFile("台账.xlsx", buffer.getvalue())
+    return ledger_file(rows[0], rows[1:])
 
 
 HEADER = ["名称", "统一社会信用代码", "主体类型", "行业", "经营地址", "法定代表人（负责人）", "联系电话"]

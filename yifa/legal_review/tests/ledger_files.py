@@ -4,21 +4,16 @@ the rows of a downloaded (streamed) workbook."""
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
+
+from yifa.core.testing import ledger_file
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def sheet(headers: list[str], rows: list[dict], name: str = "台账.xlsx") -> SimpleUploadedFile:
     """A workbook with ``headers`` in the first row and each row's values (keyed by header) below."""
-    wb = Workbook()
-    ws = wb.active
-    ws.append(headers)
-    for row in rows:
-        ws.append([row.get(h) for h in headers])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type=XLSX)
+    return ledger_file(headers, rows, name)
 
 
 def body(response) -> bytes:

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from yifa.core import deadlines, imports
+from yifa.core.testing import ledger_file
 
 from ..ledger import COLUMNS
 from .. import warnings
@@ -26,14 +27,7 @@ GOOD = {
 
 
 def sheet(*rows) -> SimpleUploadedFile:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(HEADERS)
-    for row in rows:
-        ws.append([row.get(h) for h in HEADERS])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return SimpleUploadedFile("台账.xlsx", buffer.getvalue())
+    return ledger_file(HEADERS, rows)
 
 
 def test_the_template_has_every_column_with_required_ones_marked(client, w):

@@ -5,25 +5,17 @@ import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from yifa.core import imports
 from yifa.core.models import AuditEntry
+from yifa.core.testing import ledger_file
 from yifa.mediation import ledger_rosters as lr
 from yifa.mediation.models import Committee, Mediator
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def _upload(header, rows) -> SimpleUploadedFile:
-    wb = Workbook()
-    ws = wb.active
-    ws.append(header)
-    for row in rows:
-        ws.append(row)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return SimpleUploadedFile("名册.xlsx", buffer.getvalue(), content_type=XLSX)
+    return ledger_file(header, rows, "名册.xlsx")
 
 
 def _sheet(columns, rows):

@@ -5,11 +5,12 @@ import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from yifa.core import imports
 from yifa.core.models import AuditEntry
 from yifa.core.models.deadlines import Deadline
+from yifa.core.testing import ledger_file
 from yifa.oversight import actions, ledgers
 from yifa.oversight.models import Hearing, RespondentCase, Suggestion
 
@@ -17,14 +18,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _sheet(columns, rows) -> SimpleUploadedFile:
-    wb = Workbook()
-    ws = wb.active
-    ws.append([c.header for c in columns])
-    for row in rows:
-        ws.append([row.get(c.key) for c in columns])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return SimpleUploadedFile("台账.xlsx", buffer.getvalue(), content_type=XLSX)
+    return ledger_file([c.header for c in columns], [[row.get(c.key) for c in columns] for row in rows])
 
 
 def _suggestion_rows(n):

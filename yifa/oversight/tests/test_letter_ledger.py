@@ -6,26 +6,18 @@ import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from yifa.core import imports
 from yifa.core.models import AuditEntry
 from yifa.core.models.deadlines import Deadline
+from yifa.core.testing import ledger_file
 from yifa.oversight import actions, ledgers
 from yifa.oversight.models import FollowUpLetter
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def _upload(header, rows) -> SimpleUploadedFile:
-    wb = Workbook()
-    ws = wb.active
-    ws.append(header)
-    for row in rows:
-        ws.append(row)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return SimpleUploadedFile("台账.xlsx", buffer.getvalue(), content_type=XLSX)
+    return ledger_file(header, rows)
 
 
 def _sheet(rows):

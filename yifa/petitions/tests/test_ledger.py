@@ -5,10 +5,11 @@ import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from yifa.core import deadlines
 from yifa.core.models import AuditEntry
+from yifa.core.testing import ledger_file
 from yifa.petitions import actions, ledger
 from yifa.petitions.models import Petition
 
@@ -31,14 +32,7 @@ def _row(i, **values):
 
 
 def _xlsx(rows) -> SimpleUploadedFile:
-    wb = Workbook()
-    ws = wb.active
-    ws.append(HEADERS)
-    for row in rows:
-        ws.append([row.get(h) for h in HEADERS])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return SimpleUploadedFile("信访台账.xlsx", buffer.getvalue())
+    return ledger_file(HEADERS, rows, "信访台账.xlsx")
 
 
 def _import(client, rows):
