@@ -944,11 +944,10 @@ IMPORTS = {
         "power", "权责清单", columns=ledgers.POWER_COLUMNS, check=ledgers.check_powers, save=actions.save_powers,
         list_label="权责清单", noun="项权责事项",
         notes=("导入本单位的权责事项；事项编码、同一职权类别内的事项名称不能与本单位有效事项重复。",
-               "导入的事项不公开：在各事项页面核对流程环节（行政处罚、行政检查事项已填入标准环节）、"
-               "补充裁量基准后，逐项点“公开”。",
-               "流程环节和裁量基准不在表中，在各事项页面添加；“实施单位”列只在导出时注明，导入时不读。"))),
+               "表中没有流程环节和裁量基准：行政处罚、行政检查事项导入后先填入标准环节；导入的事项不公开，"
+               "请在各事项页面核对流程、补充裁量基准后逐项点“公开”。",
+               "“实施单位”列只在导出时注明，导入时不读。"))),
     "cases": (ledgers.case_template, _register_ledger(
-
         "case", "行政处罚案件台账", columns=ledgers.CASE_COLUMNS, check=ledgers.check_cases, save=actions.save_cases,
         permission=perm.may_import_cases, denied=CASE_IMPORT_DENIED.format("行政处罚案件台账"),
         list_label="行政处罚案件", noun="件行政处罚案件",
