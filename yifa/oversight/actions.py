@@ -276,7 +276,7 @@ def receive_letter(case: RespondentCase, *, by, **fields) -> FollowUpLetter:
         raise ValidationError("收到日期不能早于案件的收到日期。")
     letter.full_clean()
     letter.save()
-    clock = deadlines.start(letter, letter.rule_code, start=letter.received_on, by=by, org=case.org)
+    clock = deadlines.start(letter, letter.rule_code, start=letter.clock_start, by=by, org=case.org)
     letter.due_on = clock.due_on
     letter.save(update_fields=["due_on"])
     audit.record("oversight.receive_letter", letter, by=by, org=case.org,
@@ -389,10 +389,9 @@ def save_letters(rows: list[dict], *, by, org):
         letter.due_on = due(letter.rule_code, letter.received_on)[0]
     yield from imports.save_records(FollowUpLetter, objects, by=by, org=org, action="oversight.import_row",
                                     changes=lambda x: {"status": [None, x.status]})
-    running = [x for x in objects if x.status == FollowUpLetter.Status.OPEN]
-    deadlines.start_many([deadlines.Clock(x, x.rule_code, x.received_on) for x in running], by=by, org=org, due=due)
+    running = _start_clocks([x for x in objects if x.status == FollowUpLetter.Status.OPEN], by=by, org=org, due=due)
     audit.record("oversight.import_letters", org, by=by, org=org,
-                 note=f"从台账导入复议意见书、司法建议{len(objects)}份，其中{len(running)}份待回复、已起算回复期限",
+                 note=f"从台账导入复议意见书、司法建议{len(objects)}份，其中{running}份待回复、已起算回复期限",
                  changes={"ids": [x.pk for x in objects]})
     yield len(objects)
     return objects

@@ -403,6 +403,10 @@ class FollowUpLetter(models.Model):
         return "oversight.opinion_letter" if self.kind == self.Kind.OPINION else "oversight.judicial_suggestion"
 
     @property
+    def clock_start(self):
+        return self.received_on
+
+    @property
     def on_time(self) -> bool | None:
         if self.answered_on is None or self.due_on is None:
             return None
