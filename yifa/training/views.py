@@ -171,10 +171,17 @@ def _import_org(request):
     return _org(request)
 
 
-EXAM_IMPORT = imports.Ledger(
-    title="学法考试成绩台账", columns=ledgers.EXAM_COLUMNS, check=ledgers.check_exam_results,
-    save=actions.save_exam_results, permission=lambda user, org: has_role_over(user, org, *perm.HANDLING_ROLES),
-    denied="只有本单位（或上级单位）的经办人或负责人可以导入考试成绩。", org=_import_org,
+def _unit_ledger(title: str, denied: str = "只有本单位（或上级单位）的经办人或负责人可以导入台账。",
+                 **spec) -> imports.Ledger:
+    """A 台账 import into the acting unit or one in the user's scope (``?org=``, 404 outside it), by its 经办人 or
+    负责人 (or those of a unit above it)."""
+    return imports.Ledger(title=title, org=_import_org, denied=denied,
+                          permission=lambda user, org: has_role_over(user, org, *perm.HANDLING_ROLES), **spec)
+
+
+EXAM_IMPORT = _unit_ledger(
+    "学法考试成绩台账", columns=ledgers.EXAM_COLUMNS, check=ledgers.check_exam_results,
+    save=actions.save_exam_results, denied="只有本单位（或上级单位）的经办人或负责人可以导入考试成绩。",
     template_url="training:exam_template", list_url="training:exam_list", list_label="学法考试", noun="条考试成绩",
     notes=("一行是一人一次考试的成绩：同一考试日期、类别和名称的各行归为一次考试。本单位已安排、尚未登记成绩的考试直接登记成绩；"
            "没有安排过的，新建为已登记成绩的考试。",
@@ -184,14 +191,6 @@ LIAISON_IMPORT = _ledger(
     "法律明白人名册", columns=ledgers.LIAISON_COLUMNS, check=ledgers.check_liaisons, save=actions.save_liaisons,
     template_url="training:liaison_template", list_url="training:liaison_list", noun="名法律明白人、法治带头人",
     notes=("“村（社区）”一列须写本单位下的村或社区名称。",))
-
-
-def _unit_ledger(title: str, **spec) -> imports.Ledger:
-    """A 台账 import into the acting unit or one in the user's scope (``?org=``, 404 outside it), by its 经办人 or
-    负责人 (or those of a unit above it)."""
-    return imports.Ledger(title=title, org=_import_org,
-                          permission=lambda user, org: has_role_over(user, org, *perm.HANDLING_ROLES),
-                          denied="只有本单位（或上级单位）的经办人或负责人可以导入台账。", **spec)
 
 
 DUTY_IMPORT = _unit_ledger(
