@@ -501,10 +501,8 @@ def save_inspections(rows: list[dict], *, by, org):
         "status": Inspection.Status.DONE, "inspected_on": row["inspected_on"], "result": row["result"],
         "findings": row["findings"], "rectify_due": row.get("rectify_due"), "case_id": row.get("case_id"),
         "ledger_draw_number": row.get("draw") or ""} for row in rows], org=org, imported=True)
-    for saved in imports.insert_steps(Inspection, inspections):
-        yield saved * 7 // 10
-    audit.record_many("enforcement.import_inspection", inspections, by=by, org=org, note="从台账导入",
-                      changes=lambda i: {"result": [None, i.result]})
+    yield from imports.save_records(Inspection, inspections, by=by, org=org, action="enforcement.import_inspection",
+                                    share=0.7, changes=lambda i: {"result": [None, i.result]})
     officers = {id(obj): row["officers"] for obj, row in zip(inspections, rows)}
     _link_officers(Inspection, "inspection_id", inspections, lambda i: officers[id(i)])
     audit.record("enforcement.import_inspections", org, by=by, org=org,
