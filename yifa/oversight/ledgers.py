@@ -72,24 +72,31 @@ CASE_EXPORT_COLUMNS = CASE_COLUMNS + [
 ]
 
 
-def suggestion_row(s: Suggestion) -> dict:
-    row = {c.key: getattr(s, c.key) for c in SUGGESTION_COLUMNS}
-    row.update(due_on=s.due_on, status=s.get_status_display(),
-               on_time={True: "按时", False: "逾期", None: ""}[s.on_time])
+ON_TIME = {True: "按时", False: "逾期", None: ""}
+
+
+def _export_row(obj, columns, **extra) -> dict:
+    """A record's export row: its value for each import column, then ``extra``; empty text as an empty cell."""
+    row = {c.key: getattr(obj, c.key, None) for c in columns}
+    row.update(extra)
     return {k: (None if v == "" else v) for k, v in row.items()}
 
 
+def suggestion_row(s: Suggestion) -> dict:
+    return _export_row(s, SUGGESTION_COLUMNS, due_on=s.due_on, status=s.get_status_display(),
+                       on_time=ON_TIME[s.on_time])
+
+
 def case_row(c: RespondentCase) -> dict:
-    row = {c_.key: getattr(c, c_.key, None) for c_ in CASE_COLUMNS}
     hearing = next(iter(c.hearings.all()), None)
-    row.update(
+    return _export_row(
+        c, CASE_COLUMNS,
         hearing_on=hearing.held_on if hearing else None,
         appearance=hearing.appearance if hearing else None,
         head_name=(hearing.head_name or None) if hearing else None,
         due_on=c.due_on, status=c.get_status_display(),
         loss=("是" if c.is_loss else "否") if c.outcome else "",
     )
-    return {k: (None if v == "" else v) for k, v in row.items()}
 
 
 def _later(row: dict, later: str, earlier: str) -> bool:
@@ -194,10 +201,8 @@ LETTER_EXPORT_COLUMNS = LETTER_COLUMNS + [
 
 
 def letter_row(letter: FollowUpLetter) -> dict:
-    row = {c.key: getattr(letter, c.key, None) for c in LETTER_COLUMNS}
-    row.update(case_no=letter.case.case_no, due_on=letter.due_on, status=letter.get_status_display(),
-               on_time={True: "按时", False: "逾期", None: ""}[letter.on_time])
-    return {k: (None if v == "" else v) for k, v in row.items()}
+    return _export_row(letter, LETTER_COLUMNS, case_no=letter.case.case_no, due_on=letter.due_on,
+                       status=letter.get_status_display(), on_time=ON_TIME[letter.on_time])
 
 
 def cases_by_number(org) -> dict[str, list]:
