@@ -23,7 +23,7 @@ from django.http import FileResponse
 from django.utils import timezone
 from openpyxl import load_workbook
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
-from openpyxl.utils.datetime import CALENDAR_MAC_1904, WINDOWS_EPOCH, from_excel, from_ISO8601
+from openpyxl.utils.datetime import CALENDAR_MAC_1904, WINDOWS_EPOCH, from_excel, from_ISO8601, to_excel
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_IMPORT_ROWS = 20000
@@ -139,8 +139,6 @@ _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Text that already looks like one of Excel's _xHHHH_ escapes keeps its underscore (written _x005F_xHHHH_).
 _LOOKS_ESCAPED = re.compile("_(x[0-9A-Fa-f]{4}_)")
 _SHEET_TITLE_FORBIDDEN = re.compile(r"[\\/*?:\[\]]")
-_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
-_EXCEL_EPOCH_DATE = _EXCEL_EPOCH.date()
 _FLUSH_AT = 1 << 14  # characters of sheet XML gathered before they go to the compressor
 
 
@@ -152,20 +150,11 @@ def _xml_text(value: str) -> str:
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _days(value: dt.date) -> int:
-    """Excel's serial day number (1900 date system, with its phantom 29 February 1900 before March 1900)."""
-    days = (value - _EXCEL_EPOCH_DATE).days
-    return days - 1 if 0 < days <= 60 else days
-
-
 def _serial(value) -> str:
-    """The serial number of a datetime, date or time as the text of a <v>."""
-    if value.__class__ is dt.date or not isinstance(value, (dt.datetime, dt.time)):
-        return str(_days(value))
-    seconds = value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1_000_000
-    if isinstance(value, dt.time):
-        return repr(seconds / 86400)
-    return repr(_days(value.date()) + seconds / 86400)
+    """The serial number of a (naive) datetime, date or time as the text of a <v>: openpyxl's ``to_excel`` (1900
+    date system, with its phantom 29 February 1900), a date as a whole number."""
+    serial = to_excel(value)
+    return repr(serial) if isinstance(value, (dt.datetime, dt.time)) else str(int(serial))
 
 
 def _column_letters(index: int) -> str:
