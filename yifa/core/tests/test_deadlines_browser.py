@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 
+from playwright.sync_api import expect
+
 from yifa.core import deadlines
 from yifa.core.models import SupervisionNotice
 from yifa.core.testing import PASSWORD
@@ -23,9 +25,9 @@ def test_the_unit_reads_the_explanation_and_answers_the_supervision(page, tree):
     page.goto("/workbench/")
     page.get_by_role("link", name="甲区督办：请办结逾期事项并报告").click()
     explain = page.locator("details", has_text="如何计算")
-    assert not explain.locator("ol.explain").is_visible()
+    expect(explain.locator("ol.explain")).to_be_hidden()
     explain.locator("summary").click()
-    assert explain.locator("ol.explain").is_visible()
+    expect(explain.locator("ol.explain").first).to_be_visible()
     assert "当日不计入" in explain.inner_text() and "第二百零一条" in explain.inner_text()
     page.fill("#id_answer", "已办结，书面报告已上传。")
     page.get_by_role("button", name="提交答复").click()

@@ -4,6 +4,8 @@ collective meeting, refused on the way while its 合法性审查 is missing."""
 import datetime as dt
 
 import pytest
+
+from playwright.sync_api import expect
 import time_machine
 
 from yifa.core.testing import PASSWORD
@@ -37,7 +39,7 @@ def test_a_decision_runs_from_catalogue_through_public_comment_to_collective_dec
         page.get_by_label("决策事项", exact=True).fill("东街道农贸市场提升改造项目")
         page.get_by_label("承办单位").fill("经发办")
         page.get_by_role("button", name="列入目录").click()
-        assert page.get_by_text("已列入目录。").is_visible()
+        expect(page.get_by_text("已列入目录。")).to_be_visible()
         actions.approve_catalogue(catalogue, by=tree.township_head, approval_body="街道党工委会议",
                                   approved_on=dt.date(2025, 3, 3))
         actions.publish_catalogue(catalogue, by=tree.township_head, published_on=dt.date(2025, 3, 3))
@@ -45,7 +47,7 @@ def test_a_decision_runs_from_catalogue_through_public_comment_to_collective_dec
 
         page.goto(f"/decisions/{decision.pk}/")
         page.get_by_role("button", name="启动").click()
-        assert page.get_by_text("已启动决策程序。").is_visible()
+        expect(page.get_by_text("已启动决策程序。")).to_be_visible()
         decision.refresh_from_db()
         actions.update_draft(decision, by=tree.township_handler, basis="《浙江省农贸市场管理办法》",
                              draft_text="一、改造范围：农贸市场主体建筑。二、过渡安排：设临时市场。", draft_notes="设施老化。")
@@ -55,23 +57,23 @@ def test_a_decision_runs_from_catalogue_through_public_comment_to_collective_dec
         page.get_by_label("征求意见截止日期").fill("2025-03-20")
         page.get_by_label("征求意见公告").fill("在线提交意见。")
         page.get_by_role("button", name="公开征求意见").click()
-        assert page.get_by_text("征求意见期限不足").is_visible()
+        expect(page.get_by_text("征求意见期限不足")).to_be_visible()
         page.get_by_label("征求意见截止日期").fill("2025-04-07")
         page.get_by_role("button", name="公开征求意见").click()
-        assert page.get_by_text("已公开征求意见").is_visible()
+        expect(page.get_by_text("已公开征求意见")).to_be_visible()
 
         visitor = page.context.browser.new_context(base_url=live_server.url, locale="zh-CN")
         anonymous = visitor.new_page()
         anonymous.goto("/juece/")
         anonymous.get_by_role("link", name="东街道农贸市场提升改造项目").first.click()
-        assert anonymous.get_by_text("正在征求意见").is_visible()
+        expect(anonymous.get_by_text("正在征求意见")).to_be_visible()
         honeypot = anonymous.locator("[name=website]").bounding_box()
         assert honeypot["x"] + honeypot["width"] < 0  # off-screen: people never see or fill it
         anonymous.get_by_label("您的意见").fill("<b>临时市场</b>请设在步行10分钟内，方便老人买菜。")
         anonymous.get_by_label("姓名或单位（选填）").fill("王秀英")
         anonymous.wait_for_timeout(3200)
         anonymous.get_by_role("button", name="提交意见").click()
-        assert anonymous.get_by_text("您的意见已提交").is_visible()
+        expect(anonymous.get_by_text("您的意见已提交")).to_be_visible()
         assert PublicComment.objects.get().name == "王秀英"
 
         clock.move_to(moment(4, 8))
@@ -81,7 +83,7 @@ def test_a_decision_runs_from_catalogue_through_public_comment_to_collective_dec
         page.get_by_role("button", name="保存").click()
         page.get_by_label("意见采纳情况说明").fill("收到意见1条，临时市场选址建议已采纳。")
         page.get_by_role("button", name="公布采纳情况").click()
-        assert page.get_by_text("意见采纳情况已公布").is_visible()
+        expect(page.get_by_text("意见采纳情况已公布")).to_be_visible()
 
         decision.refresh_from_db()
         actions.add_expert_opinion(decision, by=tree.township_handler, expert_name="孙立", given_on=dt.date(2025, 4, 8),
@@ -92,11 +94,11 @@ def test_a_decision_runs_from_catalogue_through_public_comment_to_collective_dec
                                        controllable=True)
 
         page.goto(f"/decisions/{decision.pk}/steps/collective/")
-        assert page.get_by_text("合法性审查尚未完成：未经合法性审查的，不得提交决策机关讨论").is_visible()
+        expect(page.get_by_text("合法性审查尚未完成：未经合法性审查的，不得提交决策机关讨论")).to_be_visible()
 
         page.goto(f"/decisions/{decision.pk}/steps/legality/")
         page.get_by_role("button", name="送请审查").click()
-        assert page.get_by_text("已送请合法性审查。").is_visible()
+        expect(page.get_by_text("已送请合法性审查。")).to_be_visible()
         review = ReviewRequest.objects.get(source_id=decision.pk)
         legal_review.assign(review, by=tree.reviewer, reviewer=tree.reviewer)
         clock.move_to(moment(4, 18))
@@ -118,14 +120,14 @@ def test_a_decision_runs_from_catalogue_through_public_comment_to_collective_dec
             if head:
                 page.locator(f"[name=views-{i}-is_head]").check()
         page.get_by_role("button", name="登记", exact=True).click()
-        assert page.get_by_text("已登记集体讨论决定。").is_visible()
+        expect(page.get_by_text("已登记集体讨论决定。")).to_be_visible()
         decision.refresh_from_db()
         assert decision.status == Decision.Status.DECIDED and decision.decided_on == dt.date(2025, 4, 18)
 
         anonymous.goto(f"/juece/{decision.pk}/")
-        assert anonymous.get_by_text("<b>临时市场</b>请设在步行10分钟内").is_visible()
+        expect(anonymous.get_by_text("<b>临时市场</b>请设在步行10分钟内")).to_be_visible()
         assert anonymous.locator("#adoption b").count() == 0
-        assert anonymous.get_by_text("王*英").is_visible()
+        expect(anonymous.get_by_text("王*英")).to_be_visible()
         visitor.close()
 
 
@@ -142,5 +144,5 @@ def test_the_comment_form_fits_a_phone(page, tree):
         page.set_viewport_size({"width": 390, "height": 844})
         page.goto(f"/juece/{decision.pk}/")
         page.get_by_role("button", name="提交意见").click()
-        assert page.get_by_text("这个字段是必填项。").first.is_visible() or page.get_by_text("提交过快").is_visible()
+        expect(page.get_by_text("这个字段是必填项。").or_(page.get_by_text("提交过快")).first).to_be_visible()
         assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -5,6 +5,8 @@ import io
 import re
 
 import pytest
+
+from playwright.sync_api import expect
 import time_machine
 from docx import Document
 
@@ -30,7 +32,7 @@ def test_a_resident_applies_online_and_tracks_it_to_the_reply(page, tree):
     page.fill("#id_phone", "13905721234")
     page.fill("#id_description", "东一社区2025年路灯维修项目预算")
     page.click("button:has-text('提交申请')")
-    assert page.is_visible("text=请填写身份证号")
+    expect(page.locator("text=请填写身份证号").first).to_be_visible()
     assert InfoRequest.objects.count() == 0
     page.fill("#id_id_number", "330502199201014423")
     page.click("button:has-text('提交申请')")
@@ -54,8 +56,8 @@ def test_a_resident_applies_online_and_tracks_it_to_the_reply(page, tree):
     page.click("text=东一社区2025年路灯维修项目预算")
     page.click("button:has-text('确认收到网上申请')")
     page.wait_for_selector("text=已确认收到")
-    assert page.is_visible("text=依申请公开答复")  # the clock, with its article
-    assert page.is_visible("text=《政府信息公开条例》第三十三条")
+    expect(page.locator("text=依申请公开答复").first).to_be_visible()  # the clock, with its article
+    expect(page.locator("text=《政府信息公开条例》第三十三条").first).to_be_visible()
     page.check("input[name=outcome][value=disclosed]")
     page.select_option("#id_reason", "already_public")
     page.fill("#id_reply_text", "已在政府网站“财政预决算”栏目公开，可直接查阅。")

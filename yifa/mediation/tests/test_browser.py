@@ -5,6 +5,8 @@ import re
 
 import docx
 import pytest
+
+from playwright.sync_api import expect
 from django.core.cache import cache
 
 from yifa.core.testing import PASSWORD
@@ -32,7 +34,7 @@ def test_a_resident_applies_online_and_follows_the_tracking_code(page, w):
     page.goto("/")
     page.click("text=人民调解")
     page.click("text=在线申请调解")
-    assert page.is_visible("text=人民调解免费")
+    expect(page.locator("text=人民调解免费").first).to_be_visible()
     page.fill("#id_name", "张三")
     page.fill("#id_phone", "13800001111")
     page.fill("#id_address", "东一社区幸福路18号")
@@ -42,7 +44,7 @@ def test_a_resident_applies_online_and_follows_the_tracking_code(page, w):
     page.fill("#id_description", "李四在通道上堆放建材，我家出入不便，多次沟通无果。")
     page.fill("#id_claims", "请李四清除建材。")
     page.click("button:has-text('提交申请')")
-    assert page.is_visible("text=请阅读说明并勾选同意后再提交")
+    expect(page.locator("text=请阅读说明并勾选同意后再提交").first).to_be_visible()
     assert DisputeCase.objects.count() == 0
     page.check("#id_consent")
     page.click("button:has-text('提交申请')")
@@ -80,7 +82,7 @@ def test_a_mediator_takes_a_dispute_from_intake_to_closure(page, w):
 
     page.click("#accept button:has-text('受理')")
     page.wait_for_selector("text=调结期限已按《人民调解工作若干规定》第三十三条计算")
-    assert page.is_visible("text=2025年4月10日")
+    expect(page.locator("text=2025年4月10日").first).to_be_visible()
 
     page.select_option("#id_assign-lead", str(w.chair.pk))
     page.click("#assign button:has-text('指派')")
@@ -124,7 +126,7 @@ def test_a_mediator_takes_a_dispute_from_intake_to_closure(page, w):
     page.click("button:has-text('确认生效')")
     page.wait_for_selector("text=调解协议书已生效，调解成功")
     assert Agreement.objects.get().is_effective
-    assert page.is_visible("text=申请司法确认")
+    expect(page.locator("text=申请司法确认").first).to_be_visible()
 
     page.select_option("#id_follow_up-satisfaction", "satisfied")
     page.fill("#id_follow_up-result", "李四已清除建材，通道畅通。")
@@ -136,4 +138,4 @@ def test_a_mediator_takes_a_dispute_from_intake_to_closure(page, w):
     page.wait_for_selector("text=已结案归档")
     case = DisputeCase.objects.get()
     assert case.status == "closed" and case.outcome == "written"
-    assert page.is_visible(".page-head >> text=已结案")
+    expect(page.locator(".page-head >> text=已结案").first).to_be_visible()

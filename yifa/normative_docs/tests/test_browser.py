@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+
+from playwright.sync_api import expect
 import time_machine
 
 from yifa.normative_docs import actions
@@ -21,12 +23,12 @@ def test_a_resident_comments_on_a_draft_on_the_portal(page, tree):
         page.goto("/")
         page.get_by_role("link", name="规范性文件").first.click()
         page.get_by_role("link", name="东街道文明养犬管理规定（征求意见稿）").click()
-        assert page.get_by_text("第一条 携犬出户应当束犬链。").is_visible()
+        expect(page.get_by_text("第一条 携犬出户应当束犬链。")).to_be_visible()
         page.get_by_label("您的意见").fill("建议在公园设置宠物活动区。")
         page.get_by_label("我是企业或行业协会").check()
         page.wait_for_timeout(3200)
         page.get_by_role("button", name="提交意见").click()
-        assert page.get_by_text("您的意见已提交").is_visible()
-        assert page.get_by_text("已收到意见1条").is_visible()
+        expect(page.get_by_text("您的意见已提交")).to_be_visible()
+        expect(page.get_by_text("已收到意见1条")).to_be_visible()
     comment = DocumentComment.objects.get()
     assert comment.body == "建议在公园设置宠物活动区。" and comment.is_business

@@ -3,6 +3,8 @@ shows its row errors without saving anything."""
 
 import pytest
 
+from playwright.sync_api import expect
+
 from yifa.core.testing import PASSWORD
 from yifa.oversight import ledgers
 from yifa.oversight.models import Suggestion
@@ -28,7 +30,7 @@ def test_a_handler_imports_a_ledger_in_the_browser(page, tree):
     problem = page.locator("[data-import-rows] tr").first
     problem.wait_for()
     assert problem.locator("td").all_inner_texts()[:2] == ["第 3 行", "交办日期"]
-    assert page.get_by_role("heading", name="未导入任何数据：发现 1 处问题").is_visible()
+    expect(page.get_by_role("heading", name="未导入任何数据：发现 1 处问题")).to_be_visible()
     assert not Suggestion.objects.exists()
     page.set_input_files("input[type=file]", files=[{"name": "台账.xlsx", "mimeType": "application/octet-stream",
                                                       "buffer": _sheet(ledgers.SUGGESTION_COLUMNS,

@@ -5,6 +5,8 @@ import io
 import re
 
 import pytest
+
+from playwright.sync_api import expect
 import time_machine
 from docx import Document
 
@@ -41,13 +43,13 @@ def test_a_handler_registers_notifies_and_concludes_a_petition(page, tree):
     page.fill("#id_content", "车库每逢下雨即积水，请求督促物业整改。")
     page.click("button:has-text('登记')")
     page.wait_for_selector("text=已登记：东街信〔2025〕1号")
-    assert page.is_visible("text=信访事项书面告知")
-    assert page.is_visible("text=2025年6月25日")  # 15 days after 6月10日
+    expect(page.locator("text=信访事项书面告知").first).to_be_visible()
+    expect(page.locator("text=2025年6月25日").first).to_be_visible()  # 15 days after 6月10日
     page.check("input[name=decision][value=accept]")
     page.fill("form[action$='/notify/'] #id_on", "2025-06-12")
     page.click("button:has-text('告知受理情况')")
     page.wait_for_selector("text=已登记告知。")
-    assert page.is_visible("text=2025年8月11日")  # 60 days after 6月12日
+    expect(page.locator("text=2025年8月11日").first).to_be_visible()  # 60 days after 6月12日
     page.check("input[name=opinion][value=support]")
     page.fill("form[action$='/reply/'] #id_on", "2025-06-16")
     page.fill("#id_opinion_text", "经核查属实，已责成物业30日内更换排水泵。")
@@ -69,7 +71,7 @@ def test_a_resident_writes_online_and_follows_the_code(page, tree):
     page.fill("#id_title", "路灯损坏")
     page.fill("#id_content", "2幢至5幢之间路灯损坏一个月。")
     page.click("button:has-text('提交')")
-    assert page.is_visible("text=电话号码应为")
+    expect(page.locator("text=电话号码应为").first).to_be_visible()
     page.fill("#id_petitioner_phone", "13905721234")
     page.click("button:has-text('提交')")
     page.wait_for_url("**/xinfang/done/**")

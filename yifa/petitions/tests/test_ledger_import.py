@@ -7,6 +7,8 @@ import io
 import json
 
 import pytest
+
+from playwright.sync_api import expect
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
@@ -114,7 +116,7 @@ def test_in_the_browser_the_upload_shows_its_progress_then_the_imported_list(pag
     page.set_input_files("input[type=file]", files=[{"name": "信访台账.xlsx", "mimeType": "application/octet-stream",
                                                       "buffer": ledger(2500)}])
     page.get_by_role("button", name="上传并导入").click()
-    assert page.locator(".import-progress progress").is_visible()
+    expect(page.locator(".import-progress progress").first).to_be_visible()
     page.wait_for_url("**/petitions/?imported=1", timeout=60_000)
     page.get_by_text("已导入 2500 条信访事项。").wait_for()
     seen = json.loads(page.evaluate("sessionStorage.getItem('seen')"))

@@ -2,6 +2,8 @@
 
 import pytest
 
+from playwright.sync_api import expect
+
 from yifa.core.testing import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -13,8 +15,8 @@ def test_a_handler_signs_in_and_reaches_the_workbench(page, tree):
     page.get_by_label("密码").fill(PASSWORD)
     page.get_by_role("button", name="登录").click()
     page.wait_for_url("**/workbench/")
-    assert page.get_by_role("heading", name="工作台", level=1).is_visible()
-    assert page.get_by_text("东街道 · 经办人").is_visible()
+    expect(page.get_by_role("heading", name="工作台", level=1)).to_be_visible()
+    expect(page.get_by_text("东街道 · 经办人")).to_be_visible()
 
 
 def test_a_wrong_password_shows_the_generic_message(page, tree):
@@ -46,8 +48,8 @@ def test_the_staff_menu_folds_at_phone_width(page, tree):
     page.get_by_role("button", name="登录").click()
     page.wait_for_url("**/workbench/")
     menu = page.get_by_role("button", name="☰ 功能菜单")
-    assert menu.is_visible()
-    assert not page.locator("#nav-body").is_visible()
+    expect(menu).to_be_visible()
+    expect(page.locator("#nav-body")).to_be_hidden()
     menu.click()
-    assert page.locator("#nav-body").is_visible()
+    expect(page.locator("#nav-body").first).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -3,6 +3,8 @@ then a clean sheet lands on the list with the items."""
 
 import pytest
 
+from playwright.sync_api import expect
+
 from yifa.core.testing import PASSWORD
 from yifa.training import ledgers
 from yifa.training.models import DutyItem
@@ -25,7 +27,7 @@ def test_a_handler_imports_the_duty_list_in_the_browser(page, tree):
     page.get_by_role("button", name="登录").click()
     page.goto("/training/duties/?year=2025")
     page.get_by_role("link", name="导入清单").click()
-    assert page.get_by_role("heading", name="导入谁执法谁普法责任清单").is_visible()
+    expect(page.get_by_role("heading", name="导入谁执法谁普法责任清单")).to_be_visible()
     bad = _rows(3)
     bad[1]["audience"] = None
     _upload(page, bad)
@@ -36,5 +38,5 @@ def test_a_handler_imports_the_duty_list_in_the_browser(page, tree):
     _upload(page, _rows(3))
     page.get_by_text("已导入 3 项责任清单事项。").wait_for()
     assert "/training/duties/" in page.url
-    assert page.get_by_text("执法部门002").is_visible()
+    expect(page.get_by_text("执法部门002")).to_be_visible()
     assert DutyItem.objects.filter(org=tree.township).count() == 3

@@ -3,6 +3,8 @@ lands on the exam list."""
 
 import pytest
 
+from playwright.sync_api import expect
+
 from yifa.core.testing import PASSWORD
 from yifa.training import ledgers
 from yifa.training.models import ExamResult
@@ -24,7 +26,7 @@ def test_a_handler_imports_exam_scores_in_the_browser(page, tree, cadres):
     page.get_by_role("button", name="登录").click()
     page.goto("/training/exams/")
     page.get_by_role("link", name="导入考试成绩").click()
-    assert page.get_by_role("heading", name="导入学法考试成绩台账").is_visible()
+    expect(page.get_by_role("heading", name="导入学法考试成绩台账")).to_be_visible()
     bad = _rows()
     bad[1]["passed"] = "合格"
     _upload(page, bad)
@@ -35,5 +37,5 @@ def test_a_handler_imports_exam_scores_in_the_browser(page, tree, cadres):
     _upload(page, _rows())
     page.get_by_text("已导入 3 条考试成绩。").wait_for()
     assert page.url.endswith("/training/exams/")
-    assert page.get_by_role("link", name="2025年度学法考试").is_visible()
+    expect(page.get_by_role("link", name="2025年度学法考试")).to_be_visible()
     assert ExamResult.objects.count() == 3

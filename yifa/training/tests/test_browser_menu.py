@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 
+from playwright.sync_api import expect
+
 from yifa.training import actions
 from yifa.training.models import OutreachRequest
 
@@ -27,7 +29,7 @@ def test_a_resident_orders_a_topic_and_tracks_it_to_delivery(page, topic, tree):
     assert code == req.code and req.requester == "杨丽"
 
     page.get_by_role("link", name="查询办理进度").click()
-    assert page.get_by_text("已提交，待受理").is_visible()
+    expect(page.get_by_text("已提交，待受理")).to_be_visible()
 
     actions.accept_request(req, by=tree.township_handler, accepted_on=dt.date(2025, 11, 20), assignee="平安办",
                            scheduled_on=dt.date(2025, 11, 25))
@@ -36,15 +38,15 @@ def test_a_resident_orders_a_topic_and_tracks_it_to_delivery(page, topic, tree):
     page.goto("/track/")
     page.get_by_role("textbox", name="查询码").fill(code.lower())
     page.get_by_role("button", name="查询").click()
-    assert page.get_by_text("已送法上门", exact=True).is_visible()
-    assert page.get_by_text("预计2025年11月25日送法上门").is_visible()
+    expect(page.get_by_text("已送法上门", exact=True)).to_be_visible()
+    expect(page.get_by_text("预计2025年11月25日送法上门")).to_be_visible()
     assert "13905721234" not in page.content() and "杨丽" not in page.content()
 
     page.goto("/pufa/rate/")
     page.get_by_role("textbox", name="查询码").fill(code)
     page.get_by_label("满意", exact=True).check()
     page.get_by_role("button", name="提交评价").click()
-    assert page.get_by_text("感谢您的评价").is_visible()
+    expect(page.get_by_text("感谢您的评价")).to_be_visible()
     req.refresh_from_db()
     assert req.rating == "satisfied"
 
@@ -54,6 +56,6 @@ def test_the_order_form_is_usable_at_phone_width(page, topic):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"/pufa/topics/{topic.pk}/")
     page.get_by_role("button", name="提交点单").click()
-    assert page.get_by_text("请勾选同意后再提交。").is_visible()
+    expect(page.get_by_text("请勾选同意后再提交。")).to_be_visible()
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390
