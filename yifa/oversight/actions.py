@@ -372,16 +372,17 @@ def import_cases(rows: list[dict], *, by, org) -> list[RespondentCase]:
 
 def save_letters(rows: list[dict], *, by, org):
     """导入复议意见书、司法建议台账 (rows checked by ``ledgers.check_letters``): each letter joined to the unit's case
-    its 案号 names, saved in bulk in the caller's transaction with an ``oversight.import_row`` audit entry. The
-    回复期限 is 60 days from the 收到日期 as ``receive_letter`` gives it; letters not yet answered get their running
-    clock (``deadlines.start_many``), answered ones keep their 回复日期 and need none. A generator for
-    ``core.imports``: yields rows saved, returns the letters."""
-    from .ledgers import cases_by_number, letter_case
+    its row names (``ledgers.LetterCases``: by 案号, or by 申请人 and the case's 收到日期), saved in bulk in the
+    caller's transaction with an ``oversight.import_row`` audit entry. The 回复期限 is 60 days from the 收到日期 as
+    ``receive_letter`` gives it; letters not yet answered get their running clock (``deadlines.start_many``),
+    answered ones keep their 回复日期 and need none. A generator for ``core.imports``: yields rows saved, returns
+    the letters."""
+    from .ledgers import LetterCases
 
-    cases = cases_by_number(org)
+    cases = LetterCases(org)
     fields = {f.name for f in FollowUpLetter._meta.concrete_fields}
     objects = imports.build(FollowUpLetter, ({**{k: v for k, v in row.items() if k in fields},
-                                              "case": letter_case(row, cases)} for row in rows),
+                                              "case": cases.find(row)} for row in rows),
                             org=org, created_by=by)
     due = deadlines.DueDates(letter.received_on for letter in objects)
     for letter in objects:

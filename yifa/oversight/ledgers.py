@@ -4,6 +4,7 @@ Import columns are what a unit types; export adds the computed ones (期限, 状
 import ignores, so an exported sheet imports again as the same records.
 """
 
+from yifa.core.deadlines import fmt
 from yifa.core.excel import Column, ImportResult, RowError, parse_date, parse_text
 
 from .models import FollowUpLetter, Hearing, RespondentCase, Suggestion
@@ -183,12 +184,19 @@ def check_cases(result: ImportResult, org, today) -> None:
     result.errors.sort(key=lambda e: e.row)
 
 
+# How a letter row finds its case (the case's 案号 is optional: a case may be registered before its number is known).
+CASE_PARTY_HEADERS = "申请人（原告）和收到答复通知书（起诉状副本）日期"
+
 LETTER_COLUMNS = [
     Column("kind", "类别", True, choices=_labels(FollowUpLetter.Kind.choices), width=16),
-    Column("case_no", "案号", True, parse_text(60), help="本单位已登记的复议、应诉案件的案号", width=24),
+    Column("case_no", "案号", False, parse_text(60),
+           help="所针对案件的案号，按案号查找案件；案件没有案号的留空，填写后两列", width=24),
+    Column("claimant", "申请人（原告）", False, parse_text(100), help="案号留空的必填，与案件登记的一致", width=16),
+    Column("case_received_on", "收到答复通知书（起诉状副本）日期", False, parse_date,
+           help="案号留空的必填：案件的收到日期，如 2025-09-26", width=20),
     Column("letter_no", "文号", False, parse_text(60), width=22),
     Column("issued_by", "制发机关", True, parse_text(80), width=22),
-    Column("received_on", "收到日期", True, parse_date, help="如 2025-03-01", width=14),
+    Column("received_on", "收到日期", True, parse_date, help="收到意见书（司法建议）的日期，如 2025-10-08", width=14),
     Column("content", "主要内容", True, parse_text(5000), width=36),
     Column("answered_on", "回复日期", False, parse_date, help="尚未回复的留空", width=14),
     Column("answer", "整改（采纳）情况", False, parse_text(5000), width=36),
@@ -201,32 +209,53 @@ LETTER_EXPORT_COLUMNS = LETTER_COLUMNS + [
 
 
 def letter_row(letter: FollowUpLetter) -> dict:
-    return _export_row(letter, LETTER_COLUMNS, case_no=letter.case.case_no, due_on=letter.due_on,
+    """The letter's row, its case written both ways (案号, and 申请人 with the case's 收到日期) so that the row finds
+    the case again on import even when the case has no 案号."""
+    case = letter.case
+    return _export_row(letter, LETTER_COLUMNS, case_no=case.case_no, claimant=case.claimant,
+                       case_received_on=case.received_on, due_on=letter.due_on,
                        status=letter.get_status_display(), on_time=ON_TIME[letter.on_time])
 
 
-def cases_by_number(org) -> dict[str, list]:
-    """The unit's cases by 案号 (a number may name a 复议 and an 诉讼 case both)."""
-    found: dict[str, list] = {}
-    for case in RespondentCase.objects.filter(org=org).exclude(case_no="").only("pk", "kind", "case_no",
-                                                                               "received_on"):
-        found.setdefault(case.case_no, []).append(case)
-    return found
+class LetterCases:
+    """The unit's 复议、应诉 cases as letter rows name them. A row with a 案号 finds its case by 案号; a row without
+    one by (申请人（原告）, 收到答复通知书（起诉状副本）日期), which every case has. The letter's 类别 narrows what is
+    found: a 行政复议意见书 answers a 复议 case, a 司法建议 an 诉讼 case when cases of both kinds match (a 司法建议 on
+    the only matching case, a 复议 one, is kept)."""
+
+    def __init__(self, org):
+        self.by_number: dict[str, list] = {}  # a number may name a 复议 and an 诉讼 case both
+        self.by_party: dict[tuple, list] = {}
+        cases = RespondentCase.objects.filter(org=org).only("pk", "kind", "case_no", "claimant", "received_on")
+        for case in cases.order_by("pk"):
+            if case.case_no:
+                self.by_number.setdefault(case.case_no, []).append(case)
+            self.by_party.setdefault((case.claimant.strip(), case.received_on), []).append(case)
+
+    def candidates(self, row: dict) -> list:
+        if row.get("case_no"):
+            found = self.by_number.get(row["case_no"], [])
+        else:
+            found = self.by_party.get((row.get("claimant") or "", row.get("case_received_on")), [])
+        litigation = row.get("kind") == FollowUpLetter.Kind.JUDICIAL
+        return [c for c in found if c.is_litigation == litigation] or found
+
+    def find(self, row: dict):
+        """The one case the row names, or None (none or several: ``check_letters`` has refused such a row)."""
+        found = self.candidates(row)
+        return found[0] if len(found) == 1 else None
 
 
-def letter_case(row: dict, cases: dict):
-    """The case a letter row names: 复议意见书 only for a 复议 case; with two cases of one number, the kind decides."""
-    candidates = cases.get(row.get("case_no") or "", [])
-    if row.get("kind") == FollowUpLetter.Kind.OPINION:
-        candidates = [c for c in candidates if not c.is_litigation] or candidates
-    elif len(candidates) > 1:
-        candidates = [c for c in candidates if c.is_litigation] or candidates
-    return candidates[0] if candidates else None
+def _kinds(cases: list) -> str:
+    kinds = {c.kind for c in cases}
+    return RespondentCase.Kind(kinds.pop()).label if len(kinds) == 1 else "复议、应诉"
 
 
 def check_letters(result: ImportResult, org, today) -> None:
+    """Each row's case found exactly once (by 案号, or without one by 申请人 and 收到日期), then the letter's own checks.
+    With a 案号, the 申请人 and 收到日期 a row also gives must be the case's: a mistyped number would find another case."""
     header = {c.key: c.header for c in LETTER_COLUMNS}
-    cases = cases_by_number(org)
+    cases = LetterCases(org)
     existing = set(FollowUpLetter.objects.filter(org=org).exclude(letter_no="").values_list("kind", "letter_no"))
     seen: dict[tuple, int] = {}
 
@@ -234,17 +263,43 @@ def check_letters(result: ImportResult, org, today) -> None:
         result.errors.append(RowError(number, header[key], message))
 
     for number, row in result.numbered:
-        for key in ("received_on", "answered_on"):
+        for key in ("received_on", "answered_on", "case_received_on"):
             if row.get(key) and row[key] > today:
                 error(number, key, "日期不能晚于今天。")
-        case = letter_case(row, cases)
-        if case is None:
-            error(number, "case_no", f"本单位没有案号为“{row['case_no']}”的复议、应诉案件，请先登记或导入该案件。")
+        case = None
+        case_no, claimant, case_day = row.get("case_no"), row.get("claimant"), row.get("case_received_on")
+        found = cases.candidates(row)
+        if not case_no and not (claimant and case_day):
+            for key in ("claimant", "case_received_on"):
+                if not row.get(key):
+                    error(number, key, f"未填写案号的，须填写{CASE_PARTY_HEADERS}，据此查找案件。")
+        elif not found and case_no:
+            error(number, "case_no", f"本单位没有案号为“{case_no}”的复议、应诉案件。请核对案号，或先登记（导入）该案件；"
+                                     f"案件登记时没有案号的，将案号留空，按{CASE_PARTY_HEADERS}查找。")
+        elif not found:
+            error(number, "claimant", f"本单位没有申请人（原告）为“{claimant}”、收到答复通知书（起诉状副本）日期为"
+                                      f"{fmt(case_day)}的复议、应诉案件。请核对这两列，或先登记（导入）该案件。")
+        elif len(found) > 1 and case_no:
+            error(number, "case_no", f"本单位有{len(found)}件案号为“{case_no}”的{_kinds(found)}案件，无法确定是哪一件。"
+                                     "请先在案件页面“更正登记信息”中改正重复的案号。")
+        elif len(found) > 1:
+            error(number, "case_no", f"本单位有{len(found)}件申请人（原告）为“{claimant}”、收到答复通知书（起诉状副本）"
+                                     f"日期为{fmt(case_day)}的{_kinds(found)}案件，请填写案号以区分"
+                                     "（案件还没有案号的，先在案件页面“更正登记信息”中补录案号）。")
         else:
+            case = found[0]
+        if case is not None and case_no:
+            if claimant and claimant != case.claimant.strip():
+                error(number, "claimant", f"案号为“{case_no}”的案件申请人（原告）是“{case.claimant}”，与本行不一致，"
+                                          "请核对案号或申请人（原告）。")
+            if case_day and case_day != case.received_on:
+                error(number, "case_received_on", f"案号为“{case_no}”的案件收到答复通知书（起诉状副本）日期是"
+                                                  f"{fmt(case.received_on)}，与本行不一致，请核对案号或日期。")
+        if case is not None:
             if row["kind"] == FollowUpLetter.Kind.OPINION and case.is_litigation:
-                error(number, "kind", "行政复议意见书只针对行政复议案件，该案号是行政诉讼案件。")
+                error(number, "kind", "行政复议意见书只针对行政复议案件，所填案件是行政诉讼案件。")
             if row.get("received_on") and row["received_on"] < case.received_on:
-                error(number, "received_on", f"不能早于案件的收到日期（{case.received_on:%Y-%m-%d}）。")
+                error(number, "received_on", f"不能早于案件的收到日期（{fmt(case.received_on)}）。")
         if _later(row, "answered_on", "received_on"):
             error(number, "answered_on", "回复日期不能早于收到日期。")
         if row.get("answered_on") and not row.get("answer"):
