@@ -185,15 +185,15 @@ def check_cases(result: ImportResult, org, today) -> None:
 
 
 # How a letter row finds its case (the case's 案号 is optional: a case may be registered before its number is known).
-CASE_PARTY_HEADERS = "申请人（原告）和收到答复通知书（起诉状副本）日期"
+CASE_PARTY_HEADERS = "申请人（原告）和案件收到日期"
 
 LETTER_COLUMNS = [
     Column("kind", "类别", True, choices=_labels(FollowUpLetter.Kind.choices), width=16),
     Column("case_no", "案号", False, parse_text(60),
            help="所针对案件的案号，按案号查找案件；案件没有案号的留空，填写后两列", width=24),
     Column("claimant", "申请人（原告）", False, parse_text(100), help="案号留空的必填，与案件登记的一致", width=16),
-    Column("case_received_on", "收到答复通知书（起诉状副本）日期", False, parse_date,
-           help="案号留空的必填：案件的收到日期，如 2025-09-26", width=20),
+    Column("case_received_on", "案件收到日期", False, parse_date,
+           help="案号留空的必填：收到答复通知书或起诉状副本的日期，如 2025-09-26", width=14),
     Column("letter_no", "文号", False, parse_text(60), width=22),
     Column("issued_by", "制发机关", True, parse_text(80), width=22),
     Column("received_on", "收到日期", True, parse_date, help="收到意见书（司法建议）的日期，如 2025-10-08", width=14),
@@ -219,9 +219,9 @@ def letter_row(letter: FollowUpLetter) -> dict:
 
 class LetterCases:
     """The unit's 复议、应诉 cases as letter rows name them. A row with a 案号 finds its case by 案号; a row without
-    one by (申请人（原告）, 收到答复通知书（起诉状副本）日期), which every case has. The letter's 类别 narrows what is
-    found: a 行政复议意见书 answers a 复议 case, a 司法建议 an 诉讼 case when cases of both kinds match (a 司法建议 on
-    the only matching case, a 复议 one, is kept)."""
+    one by (申请人（原告）, 案件收到日期: the day the 答复通知书 or 起诉状副本 came), which every case has. The
+    letter's 类别 narrows what is found: a 行政复议意见书 answers a 复议 case, a 司法建议 an 诉讼 case when cases of
+    both kinds match (a 司法建议 on the only matching case, a 复议 one, is kept)."""
 
     def __init__(self, org):
         self.by_number: dict[str, list] = {}  # a number may name a 复议 and an 诉讼 case both
@@ -277,15 +277,15 @@ def check_letters(result: ImportResult, org, today) -> None:
             error(number, "case_no", f"本单位没有案号为“{case_no}”的复议、应诉案件。请核对案号，或先登记（导入）该案件；"
                                      f"案件登记时没有案号的，将案号留空，按{CASE_PARTY_HEADERS}查找。")
         elif not found:
-            error(number, "claimant", f"本单位没有申请人（原告）为“{claimant}”、收到答复通知书（起诉状副本）日期为"
-                                      f"{fmt(case_day)}的复议、应诉案件。请核对这两列，或先登记（导入）该案件。")
+            error(number, "claimant", f"本单位没有申请人（原告）为“{claimant}”、案件收到日期为{fmt(case_day)}的"
+                                      "复议、应诉案件。请核对这两列，或先登记（导入）该案件。")
         elif len(found) > 1 and case_no:
             error(number, "case_no", f"本单位有{len(found)}件案号为“{case_no}”的{_kinds(found)}案件，无法确定是哪一件。"
                                      "请先在案件页面“更正登记信息”中改正重复的案号。")
         elif len(found) > 1:
-            error(number, "case_no", f"本单位有{len(found)}件申请人（原告）为“{claimant}”、收到答复通知书（起诉状副本）"
-                                     f"日期为{fmt(case_day)}的{_kinds(found)}案件，请填写案号以区分"
-                                     "（案件还没有案号的，先在案件页面“更正登记信息”中补录案号）。")
+            error(number, "case_no", f"本单位有{len(found)}件申请人（原告）为“{claimant}”、案件收到日期为{fmt(case_day)}"
+                                     f"的{_kinds(found)}案件，请填写案号以区分（案件还没有案号的，先在案件页面"
+                                     "“更正登记信息”中补录案号）。")
         else:
             case = found[0]
         if case is not None and case_no:
@@ -293,8 +293,8 @@ def check_letters(result: ImportResult, org, today) -> None:
                 error(number, "claimant", f"案号为“{case_no}”的案件申请人（原告）是“{case.claimant}”，与本行不一致，"
                                           "请核对案号或申请人（原告）。")
             if case_day and case_day != case.received_on:
-                error(number, "case_received_on", f"案号为“{case_no}”的案件收到答复通知书（起诉状副本）日期是"
-                                                  f"{fmt(case.received_on)}，与本行不一致，请核对案号或日期。")
+                error(number, "case_received_on", f"案号为“{case_no}”的案件收到日期是{fmt(case.received_on)}，"
+                                                  "与本行不一致，请核对案号或案件收到日期。")
         if case is not None:
             if row["kind"] == FollowUpLetter.Kind.OPINION and case.is_litigation:
                 error(number, "kind", "行政复议意见书只针对行政复议案件，所填案件是行政诉讼案件。")

@@ -154,7 +154,7 @@ LETTER_IMPORT = _ledger(
     "复议意见书和司法建议台账", columns=ledgers.LETTER_COLUMNS, check=ledgers.check_letters, save=actions.save_letters,
     template_url="oversight:letter_template", list_url="oversight:letter_list", noun="份复议意见书、司法建议",
     notes=("每行须针对本单位已登记的行政复议、应诉案件（先导入案件台账，再导入本台账）。填写了案号的，按案号查找案件；"
-           "案件没有案号的，案号留空，按“申请人（原告）”和“收到答复通知书（起诉状副本）日期”查找，"
+           "案件没有案号的，案号留空，按“申请人（原告）”和“案件收到日期”查找，"
            "同一申请人同一天有几件案件的，须填写案号区分。三列都填的，申请人和日期须与案号对应的案件一致。",
            "行政复议意见书只针对行政复议案件。回复期限为收到之日起60日；尚未回复的自动开始计算回复期限，"
            "已回复的须填写回复日期和整改（采纳）情况。"))

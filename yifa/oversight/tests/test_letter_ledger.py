@@ -49,7 +49,7 @@ def test_the_template_headers_are_the_import_part_of_the_export_headers(tree, cl
     export = [c.value for c in _workbook(client.get(reverse("oversight:letter_list"), {"export": "xlsx"}))[1]]
     assert template == export[:len(template)]
     assert [h.removesuffix(" *") for h in template] == [c.header for c in ledgers.LETTER_COLUMNS]
-    assert template[:4] == ["类别 *", "案号", "申请人（原告）", "收到答复通知书（起诉状副本）日期"]
+    assert template[:4] == ["类别 *", "案号", "申请人（原告）", "案件收到日期"]
     assert export[len(template):] == ["回复期限", "状态", "是否按时回复"]
 
 

@@ -1,5 +1,5 @@
 """复议意见书、司法建议台账: how a row finds its case. By 案号 when the row has one; a case registered without 案号 by
-申请人（原告） and 收到答复通知书（起诉状副本）日期, so that the export of such letters imports again as the same letters;
+申请人（原告） and 案件收到日期, so that the export of such letters imports again as the same letters;
 no case or several cases refused by row and column, nothing saved."""
 
 import datetime as dt
@@ -15,7 +15,7 @@ from yifa.oversight import actions, ledgers
 from yifa.oversight.models import FollowUpLetter
 
 HEADERS = [c.header for c in ledgers.LETTER_COLUMNS]
-PARTY, CASE_DAY = "申请人（原告）", "收到答复通知书（起诉状副本）日期"
+PARTY, CASE_DAY = "申请人（原告）", "案件收到日期"
 FIELDS = ("kind", "case_id", "letter_no", "issued_by", "received_on", "content", "answered_on", "answer", "due_on",
           "status")
 
@@ -57,9 +57,10 @@ def test_the_template_offers_the_case_number_or_the_claimant_and_the_case_date(t
     headers = [c.value for c in sheet[1]]
     assert headers[:4] == ["类别 *", "案号", PARTY, CASE_DAY]
     hints = [c.value for c in sheet[2]]
-    assert "案件没有案号的留空" in hints[1] and "案号留空的必填" in hints[2] and "案号留空的必填" in hints[3]
+    assert "案件没有案号的留空" in hints[1] and "案号留空的必填" in hints[2]
+    assert "案号留空的必填：收到答复通知书或起诉状副本的日期" in hints[3]
     page = client.get(reverse("oversight:letter_import")).content.decode()
-    assert "案件没有案号的，案号留空，按“申请人（原告）”和“收到答复通知书（起诉状副本）日期”查找" in page
+    assert "案件没有案号的，案号留空，按“申请人（原告）”和“案件收到日期”查找" in page
     assert "带 * 的列必填（类别、制发机关、收到日期、主要内容）" in page
 
 
@@ -110,7 +111,7 @@ def test_two_cases_of_one_claimant_on_one_day_are_refused_asking_for_the_number(
     response = _import(client, _sheet(*rows))
     assert response.status_code == 200
     assert imports.page_problems(response.content) == [
-        "第 3 行“案号”：本单位有3件申请人（原告）为“周某某”、收到答复通知书（起诉状副本）日期为2025年9月26日的行政复议案件，"
+        "第 3 行“案号”：本单位有3件申请人（原告）为“周某某”、案件收到日期为2025年9月26日的行政复议案件，"
         "请填写案号以区分（案件还没有案号的，先在案件页面“更正登记信息”中补录案号）。"]
     assert not FollowUpLetter.objects.exists()
     assert not Deadline.objects.filter(target_type="oversight.followupletter").exists()
@@ -135,9 +136,9 @@ def test_a_claimant_and_date_naming_no_case_are_refused_by_row_and_column(tree, 
                                       _row(**{"文号": "3号", PARTY: "周某某"})))
     problems = imports.page_problems(response.content)
     assert problems == [
-        "第 3 行“申请人（原告）”：本单位没有申请人（原告）为“周某”、收到答复通知书（起诉状副本）日期为2025年9月26日的"
+        "第 3 行“申请人（原告）”：本单位没有申请人（原告）为“周某”、案件收到日期为2025年9月26日的"
         "复议、应诉案件。请核对这两列，或先登记（导入）该案件。",
-        "第 4 行“收到答复通知书（起诉状副本）日期”：未填写案号的，须填写申请人（原告）和收到答复通知书（起诉状副本）日期，"
+        "第 4 行“案件收到日期”：未填写案号的，须填写申请人（原告）和案件收到日期，"
         "据此查找案件。"]
     assert not FollowUpLetter.objects.exists()
 
@@ -158,8 +159,7 @@ def test_the_number_decides_and_the_claimant_and_date_given_with_it_must_agree(t
     problems = imports.page_problems(_import(client, _sheet(wrong)).content)
     assert problems == [
         "第 2 行“申请人（原告）”：案号为“甲政复〔2025〕15号”的案件申请人（原告）是“周某某”，与本行不一致，请核对案号或申请人（原告）。",
-        "第 2 行“收到答复通知书（起诉状副本）日期”：案号为“甲政复〔2025〕15号”的案件收到答复通知书（起诉状副本）日期是"
-        "2025年9月26日，与本行不一致，请核对案号或日期。"]
+        "第 2 行“案件收到日期”：案号为“甲政复〔2025〕15号”的案件收到日期是2025年9月26日，与本行不一致，请核对案号或案件收到日期。"]
     assert not FollowUpLetter.objects.exists()
     response = _import(client, _sheet(_row(**{"案号": "甲政复〔2025〕15号", PARTY: "周某某"})))
     assert response.status_code == 302, imports.page_problems(response.content)
@@ -172,7 +172,7 @@ def test_an_unknown_number_is_refused_even_when_the_claimant_and_date_match_a_ca
     row = _row(**{"案号": "甲政复〔2025〕99号", PARTY: "周某某", CASE_DAY: "2025-09-26"})
     problems = imports.page_problems(_import(client, _sheet(row)).content)
     assert problems == ["第 2 行“案号”：本单位没有案号为“甲政复〔2025〕99号”的复议、应诉案件。请核对案号，或先登记（导入）该案件；"
-                        "案件登记时没有案号的，将案号留空，按申请人（原告）和收到答复通知书（起诉状副本）日期查找。"]
+                        "案件登记时没有案号的，将案号留空，按申请人（原告）和案件收到日期查找。"]
     assert not FollowUpLetter.objects.exists()
 
 
@@ -180,7 +180,7 @@ def test_a_case_date_after_today_is_refused(tree, client, make_case):
     make_case(case_no="")
     client.force_login(tree.township_handler)
     problems = imports.page_problems(_import(client, _sheet(_row(**{PARTY: "周某某", CASE_DAY: "2025-11-21"}))).content)
-    assert problems[0] == "第 2 行“收到答复通知书（起诉状副本）日期”：日期不能晚于今天。"
+    assert problems[0] == "第 2 行“案件收到日期”：日期不能晚于今天。"
 
 
 def test_the_list_names_a_case_without_a_number_by_its_claimant(tree, client, make_case):
@@ -189,5 +189,5 @@ def test_the_list_names_a_case_without_a_number_by_its_claimant(tree, client, ma
                            issued_by="甲区人民政府", received_on=dt.date(2025, 10, 8), content="规范拆违程序")
     client.force_login(tree.township_handler)
     page = client.get(reverse("oversight:letter_list")).content.decode()
-    assert "周某某<div class=\"muted small\">未编号 · 2025年9月26日收到</div>" in page
+    assert "<div>周某某<div class=\"muted small\">未编号 · 2025年9月26日收到</div></div>" in page
     assert "甲政复意〔2025〕3号" in client.get(reverse("oversight:letter_list"), {"q": "周某某"}).content.decode()
