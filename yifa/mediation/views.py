@@ -24,8 +24,8 @@ from yifa.core.actionviews import form_errors
 from yifa.core.attachments import attachments_of
 from yifa.core.identity import mask_address, mask_id, mask_phone
 from yifa.core.models import AuditEntry, Org
-from yifa.core.pagination import (joined_text, keyset_page, related_column, select_options, unit_choices,
-                                  unit_options)
+from yifa.core.pagination import (joined_text, keyset_page, list_key, related_column, select_options,
+                                  unit_choices, unit_options)
 from yifa.core.scope import get_visible_or_404, scope_paths
 from yifa.core.workflow import InvalidTransition
 
@@ -104,6 +104,15 @@ def party_display(party: Party, full: bool) -> dict:
 # ------------------------------------------------------------------ 纠纷台账 (list)
 
 
+def _chosen_unit_path(request, units=()) -> str | None:
+    """The path of the unit the list is filtered by (``?org=``), from ``units`` when it is there."""
+    org = _parse_int(request.GET.get("org"))
+    if not org:
+        return None
+    return next((path for pk, _name, path in units if pk == org), None) or \
+        Org.objects.filter(pk=org).values_list("path", flat=True).first()
+
+
 def _filtered_cases(request, units=()):
     """The register filtered as the query string asks. ``units``: (pk, name, path) already read for the unit filter,
     where the chosen unit's path is looked up before asking the database."""
@@ -115,11 +124,9 @@ def _filtered_cases(request, units=()):
         qs = qs.filter(dispute_type=g["type"])
     if g.get("channel"):
         qs = qs.filter(channel=g["channel"])
-    if _parse_int(g.get("org")):
-        path = next((path for pk, _name, path in units if pk == int(g["org"])), None) or \
-            Org.objects.filter(pk=int(g["org"])).values_list("path", flat=True).first()
-        if path:
-            qs = qs.filter(org__path__startswith=path)
+    path = _chosen_unit_path(request, units)
+    if path:
+        qs = qs.filter(org__path__startswith=path)
     if _parse_int(g.get("year")):
         qs = qs.filter(registered_on__year=int(g["year"]))
     if g.get("overdue"):
@@ -208,9 +215,11 @@ def list_values(qs):
 @login_required
 def case_list(request):
     units = _filter_units(request)
-    qs = list_values(_filtered_cases(request, units))
-    # Keyset pages and an estimated count: a city's register holds hundreds of thousands of disputes.
-    page = keyset_page(request, qs, order=LIST_ORDER, per_page=PAGE_SIZE)
+    # Keyset pages and an estimated count: a city's register holds hundreds of thousands of disputes. The list's
+    # statements are kept per filter, user, scope and day (list_key); the chosen unit's path is read here for the key.
+    key = list_key(request, "mediation.case_list", _chosen_unit_path(request, units))
+    page = keyset_page(request, lambda: list_values(_filtered_cases(request, units)), order=LIST_ORDER,
+                       per_page=PAGE_SIZE, key=key)
     org = acting_org(request)
     g = request.GET
     return render(request, "mediation/case_list.html", {
