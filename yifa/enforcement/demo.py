@@ -172,8 +172,51 @@ def seed(context) -> None:
     _draws(huanzhu, zhifa, head, oil_check, safety_check, oil, today, rng)
     _cases(huanzhu, zhifa, head, reviewer, reviewer_user, (sun, qian, zhou, feng, chen),
            (oil, straw, stall, garbage, building), today)
+    _inspections(huanzhu, zhifa, (sun, qian, feng, chen), (oil_check, safety_check), today)
+    _power_drafts(huanzhu, head)
     _zhili(zhili, users, today, rng)
     _annual_data(huanzhu, zhili, zhifa, head)
+
+
+def _inspections(org, zhifa, officers, powers, today) -> None:
+    """The 执法检查台账 beyond the 双随机: patrols, complaints checked, a special campaign, one still to do."""
+    from .models import InspectionTarget
+
+    sun, qian, feng, chen = officers
+    oil_check, safety_check = powers
+    I = Inspection.Kind  # noqa: E741
+    for kind, name, power, pair, days, result, findings, rectify_in in [
+        (I.SPECIAL, "湖州环渚冷链仓储有限公司", safety_check, [sun, feng], 70, Inspection.Result.RECTIFY,
+         "冷库安全出口指示标志损坏2处，液氨管道阀门未挂牌标识。", 20),
+        (I.ROUTINE, "湖州环渚汽车修理厂", None, [sun, chen], 50, Inspection.Result.RECTIFY,
+         "在厂门外人行道上维修车辆，占道约12平方米，现场责令当日清理。", 7),
+        (I.SPECIAL, "湖州吴兴安泰加油站有限公司", safety_check, [sun, feng], 35, Inspection.Result.PASSED,
+         "卸油区静电接地、消防器材配备符合要求，安全管理台账齐全。", None),
+        (I.COMPLAINT, "湖州市吴兴区龙溪面馆", oil_check, [sun, qian], 20, Inspection.Result.PASSED,
+         "经核查，油烟净化设施正常运行，清洗记录齐全，投诉反映的油烟直排情况不属实，已向投诉人反馈。", None),
+    ]:
+        target = InspectionTarget.objects.get(org=org, name=name)
+        day = today - dt.timedelta(days=days)
+        inspection = actions.create_inspection(by=zhifa, org=org, target=target, kind=kind, officers=pair, power=power,
+                                               planned_on=day)
+        actions.record_inspection(inspection, by=zhifa, inspected_on=day, result=result, findings=findings,
+                                  rectify_due=day + dt.timedelta(days=rectify_in) if rectify_in else None)
+    # Reported by a neighbour this week: to be checked in the coming days.
+    actions.create_inspection(by=zhifa, org=org, target=InspectionTarget.objects.get(org=org, name="湖州吴兴宏达木业有限公司"),
+                              kind=I.COMPLAINT, officers=[sun, chen], planned_on=today + dt.timedelta(days=3))
+
+
+def _power_drafts(org, head) -> None:
+    """权责清单 items not on the portal: one being drafted (no 裁量基准 yet), one taken down for a change of law."""
+    actions.create_power(by=head, org=org, kind=Power.Kind.PENALTY, department="综合行政执法队", domain="城市管理",
+                         name="对擅自占用城市绿地的处罚", basis_law="浙江省城市绿化管理办法", basis_article="第三十四条",
+                         time_limit="立案之日起九十日内作出处理决定", code="330217006000")
+    power = actions.create_power(by=head, org=org, kind=Power.Kind.INSPECTION, department="综合行政执法队",
+                                 domain="城市管理", name="对户外广告设施设置情况的行政检查",
+                                 basis_law="浙江省城市市容和环境卫生管理条例", basis_article="第十五条",
+                                 time_limit="按年度检查计划实施", code="330217103000")
+    actions.publish_power(power, by=head)
+    actions.withdraw_power(power, by=head, reason="设置规划调整，检查标准待按新版户外广告设置规划修订后重新公开。")
 
 
 def _backdate(draw: RandomDraw, when: dt.date) -> None:
@@ -489,9 +532,22 @@ def _zhili(org, users, today, rng) -> None:
                                    issuing_body="浙江省人民政府", issued_on=today.replace(year=today.year - 5, month=3, day=1),
                                    expires_on=today + dt.timedelta(days=45), domains="城市管理")
     actions.create_officer(by=head, org=org, name="钟伟", post="协管员（未持证）")
-    for name in ("湖州织里童装城经营管理有限公司", "湖州织里阿祥童装厂", "湖州织里绣花加工厂"):
-        actions.create_target(by=handler, org=org, name=name, uscc=uscc(rng), kind="company", industry="纺织",
-                              address="湖州市吴兴区织里镇大港路88号", legal_rep=rng.choice(REPS))
+    safety = actions.create_power(by=head, org=org, kind=Power.Kind.INSPECTION, department="综合行政执法队", domain="安全生产",
+                                  name="对辖区生产经营单位安全生产状况的监督检查", basis_law="中华人民共和国安全生产法",
+                                  basis_article="第九条第二款", time_limit="按年度检查计划实施", code="330217102000")
+    actions.publish_power(safety, by=head)
+    targets = [actions.create_target(by=handler, org=org, name=name, uscc=uscc(rng), kind="company", industry="纺织",
+                                     address="湖州市吴兴区织里镇大港路88号", legal_rep=rng.choice(REPS))
+               for name in ("湖州织里童装城经营管理有限公司", "湖州织里阿祥童装厂", "湖州织里绣花加工厂")]
+    for target, days, result, findings in [
+        (targets[1], 40, Inspection.Result.RECTIFY, "生产车间与员工宿舍未有效分隔（“三合一”场所），责令限期整改。"),
+        (targets[2], 18, Inspection.Result.PASSED, "车间疏散通道畅通，灭火器在有效期内，电气线路穿管敷设。"),
+    ]:
+        day = today - dt.timedelta(days=days)
+        inspection = actions.create_inspection(by=handler, org=org, target=target, kind=Inspection.Kind.SPECIAL,
+                                               officers=[mine, other], power=safety, planned_on=day)
+        actions.record_inspection(inspection, by=handler, inspected_on=day, result=result, findings=findings,
+                                  rectify_due=day + dt.timedelta(days=30) if result == Inspection.Result.RECTIFY else None)
     actions.decide_on_the_spot(by=handler, org=org, power=power, cause="沈小梅占道摆摊案", party_kind=Case.PartyKind.PERSON,
                                party_name="沈小梅", party_id_number=id_number("33050219950303202"),
                                officers=[mine, other], decided_on=today - dt.timedelta(days=15), penalty_content="警告",

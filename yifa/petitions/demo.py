@@ -78,7 +78,36 @@ HUANZHU = [
        "opinion_text": "经核查，补偿已按区政府公布的统一标准足额发放，请求提高补偿标准缺乏依据，不予支持。"}),
       ("request_review", 335, {"organ": "吴兴区人民政府"}),
       ("decide_review", 310, {"result": P.ReviewResult.UPHELD, "note": "复查认为原处理意见认定事实清楚、适用依据正确，予以维持。"}),
-      ("satisfaction", 300, {"satisfaction": P.Satisfaction.DISSATISFIED, "note": "信访人表示将申请复核"})]),
+      ("request_recheck", 296, {"organ": "湖州市人民政府"}),
+      ("decide_recheck", 270, {"result": P.ReviewResult.UPHELD,
+                               "note": "复核认为补偿已按统一标准足额发放，复查意见正确，予以维持。本复核意见为终结意见，"
+                                       "信访人以同一事实和理由提出的信访事项不再受理（《信访工作条例》第三十六条）。"}),
+      ("satisfaction", 262, {"satisfaction": P.Satisfaction.DISSATISFIED, "note": "信访人对复核意见仍不满意，已告知信访程序终结"})]),
+    # 复查 changed the first answer; the petitioner accepted the new one.
+    (220, C.VISIT, "严国华", "330502197104186613", "13867205544", "湖州市吴兴区环渚街道环东社区11幢",
+     "安置房分配顺序异议", "本人户为环东社区拆迁安置户，安置房选房顺序按签约时间排定，本人签约在前却排在后面，请求重新核定。",
+     K.CLAIM, S.LAND,
+     [("accept", 216, {}), ("reply", 170, {"opinion": P.Opinion.EXPLAIN,
+       "opinion_text": "经核查，选房顺序依据《环东社区拆迁安置方案》按腾空交房时间排定，并非签约时间，现予解释说明。"}),
+      ("request_review", 150, {"organ": "吴兴区人民政府"}),
+      ("decide_review", 125, {"result": P.ReviewResult.CHANGED,
+                              "note": "复查查明信访人户腾空交房时间登记有误，变更原处理意见：按更正后的交房时间重新排定选房顺序。"}),
+      ("satisfaction", 115, {"satisfaction": P.Satisfaction.BASIC})]),
+    # 复查 upheld, and the petitioner has now asked for 复核: its 30日 clock is running.
+    (130, C.VISIT, "蒋卫国", "330502196509273312", "13757206688", "湖州市吴兴区环渚街道义皋村7组",
+     "房屋征收评估价格异议", "本人房屋被列入义皋村道路拓宽征收范围，评估价格明显低于周边同类房屋，请求重新评估。",
+     K.CLAIM, S.LAND,
+     [("accept", 127, {}), ("reply", 75, {"opinion": P.Opinion.REJECT,
+       "opinion_text": "评估由依法选定的评估机构作出，信访人未在规定期限内申请复核评估。依据《国有土地上房屋征收与补偿条例》"
+                       "第十九条，对评估结果有异议的应申请复核评估、鉴定，本请求不予支持。"}),
+      ("request_review", 55, {"organ": "吴兴区人民政府"}),
+      ("decide_review", 28, {"result": P.ReviewResult.UPHELD, "note": "复查认为原处理意见适用依据正确，予以维持。"}),
+      ("request_recheck", 10, {"organ": "湖州市人民政府"})]),
+    # 上级交办 but outside the 街道's remit: objected to within 5个工作日 and sent back (第二十三条).
+    (9, C.REFERRED, "严志华", "330502198304125517", "13967203322", "湖州市吴兴区环渚街道杨家埠村",
+     "高速公路交通噪声影响", "申嘉湖高速环渚段夜间交通噪声大，请求加装声屏障。", K.CLAIM, S.ENVIRONMENT,
+     [("object", 8, {"reason": "高速公路声屏障的设置和维护属于高速公路经营管理单位和交通运输主管部门职责，"
+                               "不属于本街道职权范围，退回交办机关（《信访工作条例》第二十三条）。"})]),
     (380, C.LETTER, "郑秀兰", "330502196907082823", "13857200066", "湖州市吴兴区环渚街道环东社区",
      "低保资格认定", "本人家庭困难，申请最低生活保障未获批准。",
      K.CLAIM, S.LABOUR,
@@ -117,6 +146,12 @@ def _run(petition, step, days_ago, values, users, today):
         actions.request_review(petition, by=handler, on=on, **values)
     elif step == "decide_review":
         actions.decide_review(petition, by=handler, on=on, **values)
+    elif step == "request_recheck":
+        actions.request_recheck(petition, by=handler, on=on, **values)
+    elif step == "decide_recheck":
+        actions.decide_recheck(petition, by=handler, on=on, **values)
+    elif step == "object":
+        actions.object_to_assignment(petition, by=handler, on=on, **values)
     elif step == "satisfaction":
         actions.record_satisfaction(petition, by=handler, on=on, note=values.get("note", ""),
                                     satisfaction=values["satisfaction"])
@@ -136,7 +171,9 @@ def seed(context) -> None:
     users = {name: User.objects.get(pk=user.pk) for name, user in context.users.items()}
     for org_key, rows in (("huanzhu", HUANZHU), ("zhili", ZHILI)):
         org = context.orgs[org_key]
-        for days, channel, name, id_number, phone, address, title, content, category, subject, steps in rows:
+        # Registered in the order they came in, so the 信访编号 follow the dates.
+        for days, channel, name, id_number, phone, address, title, content, category, subject, steps in sorted(
+                rows, key=lambda row: -row[0]):
             petition = actions.register(
                 by=users["zhang.liangdi"], org=org, channel=channel,
                 received_on=today - dt.timedelta(days=days), petitioner_name=name, petitioner_id_number=valid_id(id_number),
@@ -151,3 +188,8 @@ def seed(context) -> None:
     actions.submit_online(org=context.orgs["huanzhu"], petitioner_name="林晓华", petitioner_phone="13905721234",
                           petitioner_address="湖州市吴兴区环渚街道龙溪社区", title="小区路灯损坏",
                           content="龙溪社区2幢至5幢之间路灯损坏已一个月，夜间出行不便，请求维修。")
+    # A second click on the portal's submit button: the same text again, 不予登记 as a duplicate.
+    twice = actions.submit_online(org=context.orgs["huanzhu"], petitioner_name="林晓华", petitioner_phone="13905721234",
+                                  petitioner_address="湖州市吴兴区环渚街道龙溪社区", title="小区路灯损坏",
+                                  content="龙溪社区2幢至5幢之间路灯损坏已一个月，夜间出行不便，请求维修。")
+    actions.discard(twice, by=users["zhang.liangdi"], reason="与同日提交的“小区路灯损坏”内容相同，系重复提交，不予登记。")

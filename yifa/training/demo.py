@@ -8,7 +8,7 @@ from django.utils import timezone
 from yifa.core import deadlines
 
 from . import actions
-from .models import Cadre, LawExam, LeadershipMeeting, OutreachRequest, StudySession
+from .models import Cadre, LawExam, LeadershipMeeting, LegalLiaison, OutreachRequest, StudySession
 
 K = StudySession.Kind
 
@@ -39,6 +39,20 @@ def _study(by, org, people, plan) -> None:
                                attendees=[c for c in people if c.name not in absent])
 
 
+def _meetings(by, org, rows) -> None:
+    """专题会议和述法, each chaired by a 党政主要负责人: (days ago, kind, chair, topics, decisions)."""
+    for days, kind, chair, topics, decisions in rows:
+        actions.record_meeting(by=by, org=org, kind=kind, held_on=_ago(days), chaired_by=chair, principal_chaired=True,
+                               topics=topics, decisions=decisions)
+
+
+def _duties(by, org, year, rows) -> None:
+    """谁执法谁普法责任清单: (department, laws, audience, measures, person responsible)."""
+    for department, laws, audience, measures, person in rows:
+        actions.add_duty(by=by, org=org, year=year, department=department, laws=laws, audience=audience,
+                         measures=measures, responsible=person)
+
+
 def seed(context) -> None:
     orgs, users = context.orgs, context.users
     year = deadlines.today().year
@@ -64,6 +78,9 @@ def seed(context) -> None:
                            (70, "《反电信网络诈骗法》"), (30, "《消防法》")]])
     actions.plan_session(by=by, org=hz, kind=K.LECTURE, title="《行政执法监督条例》专题讲座", planned_on=_ago(-20),
                          hours=Decimal(3), speaker="区司法局")
+    put_off = actions.plan_session(by=by, org=hz, kind=K.COURT_OBSERVATION, title="组织旁听行政诉讼案件庭审（第二次）",
+                                   planned_on=_ago(45), hours=Decimal(3), speaker="")
+    actions.cancel_session(put_off, by=by, reason="法院通知该案延期开庭，旁听活动取消，待重新排期。")
 
     exam = actions.schedule_exam(by=by, org=hz, kind=LawExam.Kind.ANNUAL, title=f"{year}年度国家工作人员学法考试",
                                  held_on=_ago(60), organiser="区委依法治区办、区司法局", full_score=100, pass_score=60)
@@ -72,26 +89,32 @@ def seed(context) -> None:
     pre = actions.schedule_exam(by=by, org=hz, kind=LawExam.Kind.PRE_APPOINTMENT, title="新提任领导干部任前法律知识考试",
                                 held_on=_ago(210), organiser="区委组织部、区司法局", full_score=100, pass_score=80)
     actions.record_scores(pre, by=by, scores={people[3]: 91})
+    spot = actions.schedule_exam(by=by, org=hz, kind=LawExam.Kind.SPOT, title="执法人员《行政处罚法》学法抽考",
+                                 held_on=_ago(100), organiser="区司法局", full_score=100, pass_score=60)
+    officers = [c for c in people if c.enforcement_officer]
+    actions.record_scores(spot, by=by, scores=dict(zip(officers, [86, 79, 64])))
+    actions.schedule_exam(by=by, org=hz, kind=LawExam.Kind.PRE_APPOINTMENT, title="拟提任科级干部任前法律知识考试",
+                          held_on=_ago(-10), organiser="区委组织部、区司法局", full_score=100, pass_score=80)
 
     M = LeadershipMeeting.Kind
-    for days, kind, chair, topics, decisions in [
+    _meetings(by, hz, [
         (330, M.REPORT, "王志强", "党工委书记在区委全面依法治区委员会会议上述法", "汇报上年度履行推进法治建设第一责任人职责情况。"),
-        (300, M.PARTY, "王志强", "研究部署街道年度法治政府建设和普法依法治理工作要点", "印发《环渚街道2026年法治政府建设工作要点》。"),
+        (300, M.PARTY, "王志强", "研究部署街道年度法治政府建设和普法依法治理工作要点", f"印发《环渚街道{_ago(300).year}年法治政府建设工作要点》。"),
         (180, M.GOVERNMENT, "陈卫东", "听取上半年行政执法、行政复议应诉工作情况汇报", "对败诉案件逐案分析，完善政府信息公开答复审核。"),
         (60, M.PARTY, "王志强", "专题研究法治政府建设示范创建迎检工作", "明确责任分工，建立问题清单。"),
-    ]:
-        actions.record_meeting(by=by, org=hz, kind=kind, held_on=_ago(days), chaired_by=chair, principal_chaired=True,
-                               topics=topics, decisions=decisions)
+        (240, M.COMMITTEE, "陈卫东", "街道法治建设领导小组会议：部署“八五”普法中期评估和谁执法谁普法履职评议",
+         "印发街道普法责任清单，明确五个责任部门的年度普法任务。"),
+        (15, M.GOVERNMENT, "陈卫东", "主任办公会专题听取行政复议应诉和依申请公开办理情况",
+         "对复议意见书指出的许可决定说理问题限期整改，建立败诉案件通报制度。"),
+    ])
 
-    for department, laws, audience, measures, person in [
+    _duties(by, hz, year, [
         ("综合行政执法队", "《城乡规划法》《浙江省城市市容和环境卫生管理条例》", "沿街商户、建设单位", "执法过程中以案释法，每季度开展一次进商户宣传。", "孙强"),
         ("司法所", "《民法典》《人民调解法》", "社区居民、人民调解员", "开展民法典宣传月活动，培训法律明白人。", "赵明"),
         ("党政办", "《政府信息公开条例》《保守国家秘密法》", "机关干部", "会前学法、保密法专题学习。", "李晓燕"),
         ("社会事务办公室", "《劳动合同法》《社会救助暂行办法》", "企业职工、困难群众", "送法进企业，政策宣讲进社区。", "吴海燕"),
         ("平安办", "《反电信网络诈骗法》《国家安全法》", "老年人、学生", "开展反诈宣传进社区、进校园。", "何静"),
-    ]:
-        actions.add_duty(by=by, org=hz, year=year, department=department, laws=laws, audience=audience, measures=measures,
-                         responsible=person)
+    ])
 
     for days, theme, form, venue, department, place, audience, materials, consult in [
         (310, "“美好生活·民法典相伴”主题宣传", "campaign", "community", "司法所", "龙溪社区文化广场", 260, 400, 30),
@@ -112,6 +135,9 @@ def seed(context) -> None:
                                 consultations=consult)
     actions.plan_activity(by=by, org=hz, theme="“12·4”国家宪法日宪法宣传周活动", form="campaign", venue="community",
                           department="司法所", planned_on=_ago(-13), place="环渚街道便民服务中心")
+    rained_off = actions.plan_activity(by=by, org=hz, theme="“民法典进广场”法律咨询集市", form="consultation",
+                                       venue="community", department="司法所", planned_on=_ago(75), place="龙溪社区文化广场")
+    actions.cancel_activity(rained_off, by=by, reason="台风预警，户外活动取消，并入“八五”普法法治文艺演出开展。")
 
     serial = 0
     for village, names in [("longxi", ["张美芳", "刘建国", "陈晓东", "杨丽", "徐伟"]),
@@ -124,6 +150,10 @@ def seed(context) -> None:
                                   phone=f"1390572{serial:04d}",
                                   identity=["村（社区）干部", "网格员", "人民调解员", "党员", "乡贤"][i % 5],
                                   trained_on=_ago(400 - 10 * i), certificate_no=f"HZFM{year - 1}{serial:03d}")
+    moved = LegalLiaison.objects.get(org=orgs["huandong"], name="韩雪")
+    actions.retire_liaison(moved, by=by, reason="本人已迁居外地，不再担任法律明白人。")
+    actions.enrol_liaison(by=by, org=orgs["huandong"], name="陆晓峰", gender="男", phone="13905720099", identity="网格员",
+                          trained_on=_ago(50), certificate_no=f"HZFM{year}001")
 
     topics = [actions.add_topic(by=by, org=hz, title=title, description=desc, forms=forms, department=dept)
               for title, desc, forms, dept in [
@@ -146,8 +176,19 @@ def seed(context) -> None:
     actions.accept_request(accepted, by=by, accepted_on=_ago(3), assignee="社会事务办公室 吴海燕", scheduled_on=_ago(-7))
     actions.submit_request(topics[0], requester_kind=OutreachRequest.RequesterKind.PERSON, requester="顾阿姨",
                            phone="13511112222", preferred_form="法律咨询", note="想了解遗嘱怎么写才有效。")
-    # Demo history: the two older orders came in before they were accepted.
-    for req, days in ((delivered, 45), (accepted, 5)):
+    school = actions.submit_request(topics[1], requester_kind=OutreachRequest.RequesterKind.SCHOOL, requester="钟老师",
+                                    organisation="环渚小学", phone="13757201234", preferred_form="上门讲座",
+                                    place="环渚小学报告厅", expected_audience=300, note="希望在开学第一课讲防诈骗。")
+    actions.accept_request(school, by=by, accepted_on=_ago(95), assignee="平安办 何静", scheduled_on=_ago(88))
+    actions.deliver_request(school, by=by, held_on=_ago(88), place="环渚小学报告厅", audience=320, materials=350,
+                            consultations=6, summary="以游戏充值、冒充客服等案例讲解学生常见诈骗手法。")
+    actions.rate_request(school, rating="basic", comment="内容很好，希望下次多留一些互动时间。")
+    declined = actions.submit_request(topics[3], requester_kind=OutreachRequest.RequesterKind.PERSON, requester="邵先生",
+                                      phone="13605721199", preferred_form="法律咨询", place="外地某小区",
+                                      note="想咨询我在市区买的房子物业费问题。")
+    actions.decline_request(declined, by=by, reason="所在小区不在本街道辖区，已告知向房屋所在地街道或12348热线咨询。")
+    # Demo history: the older orders came in before they were handled.
+    for req, days in ((delivered, 45), (accepted, 5), (school, 100), (declined, 20)):
         OutreachRequest.objects.filter(pk=req.pk).update(
             submitted_at=timezone.now() - dt.timedelta(days=days))
 
@@ -161,15 +202,35 @@ def seed(context) -> None:
         (140, K.COLLECTIVE, "集体学习《安全生产法》", "2", "徐海涛", ("杨帆",)),
         (100, K.ONLINE, "浙江省学法用法平台网上学法", "30", "", ()),
     ])
+    actions.set_target(by=zl_by, org=zl, year=year, hours_per_person=Decimal(40), sessions=4, pass_rate=95)
+    zl_exam = actions.schedule_exam(by=zl_by, org=zl, kind=LawExam.Kind.ANNUAL, title=f"{year}年度国家工作人员学法考试",
+                                    held_on=_ago(60), organiser="区委依法治区办、区司法局", full_score=100, pass_score=60)
+    actions.record_scores(zl_exam, by=zl_by, scores=dict(zip(zl_people, [88, 90, 95, 67, 55])))
+    _meetings(zl_by, zl, [
+        (320, M.REPORT, "沈国平", "镇党委书记在区委全面依法治区委员会会议上述法", "汇报上年度履行推进法治建设第一责任人职责情况。"),
+        (200, M.PARTY, "沈国平", "专题研究童装产业安全生产执法和“枫桥式”矛盾纠纷化解工作", "成立镇安全生产执法专班。"),
+    ])
+    _duties(zl_by, zl, year, [
+        ("综合行政执法中队", "《安全生产法》《消防法》", "童装加工企业、出租房房东", "执法检查中以案释法，每月开展一次进企业宣传。", "陆斌"),
+        ("司法所", "《民法典》《人民调解法》《劳动合同法》", "外来务工人员、村（社区）调解员", "开设外来务工人员法律服务站。", "朱莉"),
+        ("党政办", "《政府信息公开条例》《信访工作条例》", "机关干部", "会前学法。", "杨帆"),
+    ])
     for days, theme, audience, materials, consult in [(220, "童装企业安全生产法治宣传", 200, 500, 40),
                                                        (80, "农村土地承包法律政策宣传", 160, 300, 28)]:
         actions.record_activity(by=zl_by, org=zl, theme=theme, form="campaign", venue="enterprise", department="司法所",
                                 held_on=_ago(days), place="织里镇", audience=audience, materials=materials,
                                 consultations=consult)
-    for name in ["朱建明", "沈阿花", "陈立新"]:
-        actions.enrol_liaison(by=zl_by, org=orgs["xiaohe"], name=name, identity="村干部", trained_on=_ago(300))
-    actions.add_topic(by=zl_by, org=zl, title="安全生产与消防法规", description="面向童装加工企业的安全生产和消防法规讲解。",
-                      forms="上门讲座、发放资料", department="安全生产监督管理办公室")
+    for i, name in enumerate(["朱建明", "沈阿花", "陈立新"]):
+        actions.enrol_liaison(by=zl_by, org=orgs["xiaohe"], kind="leader" if i == 0 else "liaison", name=name,
+                              identity="村干部", trained_on=_ago(300))
+    actions.enrol_liaison(by=zl_by, org=orgs["dongjiao"], name="钱美玲", gender="女", identity="网格员",
+                          phone="13905729001", trained_on=_ago(120))
+    safety = actions.add_topic(by=zl_by, org=zl, title="安全生产与消防法规", description="面向童装加工企业的安全生产和消防法规讲解。",
+                               forms="上门讲座、发放资料", department="安全生产监督管理办公室")
+    order = actions.submit_request(safety, requester_kind=OutreachRequest.RequesterKind.ENTERPRISE, requester="沈老板",
+                                   organisation="湖州织里阿祥童装厂", phone="13967205566", preferred_form="上门讲座",
+                                   place="厂区食堂", expected_audience=50, note="新招了一批工人，想请人讲讲消防安全。")
+    OutreachRequest.objects.filter(pk=order.pk).update(submitted_at=timezone.now() - dt.timedelta(days=2))
 
     ls, ls_by = orgs["lianshi"], users["lianshi.jingban"]
     ls_people = _cadres(ls_by, ls, [("钱志刚", "镇长", "leader", True, False), ("郭静", "党政办主任", "staff", False, False)])
