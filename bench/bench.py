@@ -697,6 +697,8 @@ def main(argv=None) -> int:
     parser.add_argument("--scale", choices=("tiny", "quick", "city"), default=None)
     parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     parser.add_argument("--only", default="", help="comma-separated parts: lists,dashboard,memory,deadlines,load,imports")
+    parser.add_argument("--repeat", type=int, default=None,
+                        help="rounds of each side-by-side timing (default 5 quick, 7 city; more on a busy machine)")
     args = parser.parse_args(argv)
     scale = args.scale or ("quick" if args.quick else "city")
     ensure_database()
@@ -709,7 +711,7 @@ def main(argv=None) -> int:
     call_command("migrate", verbosity=0)
     ensure_load(scale)
     parts = set(filter(None, args.only.split(","))) or None
-    result = run(scale=scale, quick=scale != "city", parts=parts)
+    result = run(scale=scale, quick=scale != "city", parts=parts, repeat=args.repeat)
     out_dir = ROOT / "var" / "bench"
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / f"result-{scale}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str))

@@ -10,8 +10,8 @@ of a city's million disputes reads and throws away 15,000 rows and ``COUNT(*)`` 
   estimate (PostgreSQL ``EXPLAIN``), shown as "约 N 条". SQLite counts exactly. The first page counts; its
   next/previous links carry the count (``?total=``, ``~`` before an estimate), so paging on does not count again.
 - ``keyset_page(request, build, …, key=list_key(request, "app.list", *parts))``: the list's statements (rows, rows
-  with the count, the count; first, after and before a key) compiled once and kept per process (ten minutes, two
-  thousand lists), keyed by everything the queryset is built from: the query string without the page's position,
+  with the count, the count; first, after and before a key) compiled once and kept per process (ten minutes, 500
+  lists), keyed by everything the queryset is built from: the query string without the page's position,
   the user, their 任职 (units' paths, roles), the unit acted in, the data scope, today, and ``parts`` (whatever else
   ``build`` reads, e.g. a unit's path looked up in the database). The page's key values are the kept statement's
   parameters, not part of the key. ``build()`` (a named ``values_list``) runs only when a statement is compiled.
@@ -261,7 +261,7 @@ def _with_bounded_count(qs, counted):
 # statement's parameters, put in their places on each page.
 
 KEPT_SECONDS = 600
-KEPT_LISTS = 2_000
+KEPT_LISTS = 500  # at most six statements of a few kB each per list: a few MB per worker
 _kept: dict = {}
 PAGING = ("page", "after", "before", "n", "total")
 

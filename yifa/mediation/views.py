@@ -144,6 +144,10 @@ def _filtered_cases(request, units=()):
 LIST_VALUES = ("pk", "number", "title", "dispute_type", "channel", "status", "registered_on", "resolve_due_on",
                "outcome_on", "closed_on", "org__name", "party_names", "first_phone")
 STATUS_LABELS, TYPE_LABELS, CHANNEL_LABELS = (dict(c.choices) for c in (DisputeCase.Status, DisputeType, Channel))
+# The same labels escaped once for the rows' HTML (the status with its badge's class).
+TYPE_HTML, CHANNEL_HTML = ({value: escape(label) for value, label in labels.items()}
+                           for labels in (TYPE_LABELS, CHANNEL_LABELS))
+STATUS_HTML = {value: (status_badge(value), escape(label)) for value, label in STATUS_LABELS.items()}
 
 
 def _cn_date(day) -> str:
@@ -195,15 +199,15 @@ def case_rows(cases) -> list[SafeString]:
         else:
             due = (f"{_cn_date(closed_on)}结案" if closed_on else
                    f"{_cn_date(outcome_on)}调结" if outcome_on else "—")
-        phone = c.first_phone
-        rows.append(mark_safe(ROW_HTML.format(
+        phone, kind, channel = c.first_phone, c.dispute_type, c.channel
+        badge, status_text = STATUS_HTML[status] if status in STATUS_HTML else (status_badge(status), escape(status))
+        rows.append(SafeString(ROW_HTML.format(  # SafeString: what mark_safe gives for a str, without its lazy check
             url=detail.format(c.pk), number=escape(c.number), registered=_cn_date(c.registered_on),
             title=escape(c.title), parties=escape(c.party_names or ""),
             phone=PHONE_HTML.format(escape(mask_phone(phone))) if phone else "",
-            type=escape(TYPE_LABELS.get(c.dispute_type, c.dispute_type)),
-            channel=escape(CHANNEL_LABELS.get(c.channel, c.channel)), unit=escape(c.org__name),
-            badge=status_badge(status), status=escape(STATUS_LABELS.get(status, status)),
-            overdue=overdue, due=due)))
+            type=TYPE_HTML[kind] if kind in TYPE_HTML else escape(kind),
+            channel=CHANNEL_HTML[channel] if channel in CHANNEL_HTML else escape(channel), unit=escape(c.org__name),
+            badge=badge, status=status_text, overdue=overdue, due=due)))
     return rows
 
 

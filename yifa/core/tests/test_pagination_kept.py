@@ -38,7 +38,9 @@ def rows(name_filter=""):
 def both(query: str, per_page: int = 10, name_filter: str = "", **kwargs):
     """The page from the queryset and the page from the kept statements (built when needed, counted in ``built``)."""
     request = RequestFactory().get("/units/?" + query)
+    pagination.forget_estimates()  # both sides from the same state: an estimate kept by one is not the other's
     plain = keyset_page(request, rows(name_filter), order=ORDER, per_page=per_page, **kwargs)
+    pagination.forget_estimates()
     built = []
 
     def build():
