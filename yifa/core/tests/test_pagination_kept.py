@@ -7,10 +7,9 @@ from django.test import RequestFactory
 from yifa.core import pagination
 from yifa.core.models import Org
 from yifa.core.pagination import forget_kept_lists, keyset_page
+from yifa.core.tests.test_pagination import ORDER, units  # noqa: F401 - the fixture below builds on it
 
 pytestmark = pytest.mark.django_db
-
-ORDER = ("kind", "-pk")  # mixed directions, ending with the unique key
 
 
 @pytest.fixture(autouse=True)
@@ -22,13 +21,9 @@ def nothing_kept():
 
 
 @pytest.fixture
-def units():
-    city = Org.objects.create(name="市", kind=Org.Kind.CITY)
-    for i in range(23):
-        Org.objects.create(name=f"区{i}", kind=Org.Kind.COUNTY, parent=city)
-    for i in range(24):
-        Org.objects.create(name=f"部门{i}", kind=Org.Kind.DEPARTMENT, parent=city)
-    return list(Org.objects.order_by(*ORDER).values_list("pk", flat=True))
+def unit_keys(units):
+    """test_pagination's 48 units, as their keys in the list's order."""
+    return [o.pk for o in units]
 
 
 def rows(name_filter=""):
@@ -58,7 +53,7 @@ def same(plain, kept):
     assert (kept.next_query, kept.previous_query) == (plain.next_query, plain.previous_query)
 
 
-def test_walking_forward_and_back_gives_the_querysets_pages_and_builds_once_per_statement(units):
+def test_walking_forward_and_back_gives_the_querysets_pages_and_builds_once_per_statement(unit_keys):
     plain, kept, built = both("")
     same(plain, kept)
     pages, builds = [kept], [built]
@@ -67,7 +62,7 @@ def test_walking_forward_and_back_gives_the_querysets_pages_and_builds_once_per_
         same(plain, kept)
         pages.append(kept)
         builds.append(built)
-    assert [pk for page in pages for pk in (row.pk for row in page)] == units
+    assert [pk for page in pages for pk in (row.pk for row in page)] == unit_keys
     while kept.has_previous:
         plain, kept, built = both(kept.previous_query)
         same(plain, kept)
@@ -77,7 +72,7 @@ def test_walking_forward_and_back_gives_the_querysets_pages_and_builds_once_per_
     assert len(pagination._kept) == 1
 
 
-def test_the_count_is_the_querysets_with_or_without_a_carried_total(units):
+def test_the_count_is_the_querysets_with_or_without_a_carried_total(unit_keys):
     plain, kept, _ = both("")
     assert (kept.count, kept.count_is_estimate) == (48, False)
     after = kept.next_query.replace("&total=48", "")
@@ -86,45 +81,45 @@ def test_the_count_is_the_querysets_with_or_without_a_carried_total(units):
     assert kept.count == 48
 
 
-def test_an_estimate_beyond_the_exact_limit_is_the_querysets(units, monkeypatch):
+def test_an_estimate_beyond_the_exact_limit_is_the_querysets(unit_keys, monkeypatch):
     monkeypatch.setattr(pagination, "EXACT_UP_TO", 10)
     plain, kept, _ = both("")
     same(plain, kept)
     assert kept.count_is_estimate == (pagination.connections["default"].vendor == "postgresql")
 
 
-def test_a_key_past_the_last_row_counts_the_whole_list(units):
+def test_a_key_past_the_last_row_counts_the_whole_list(unit_keys):
     last = Org.objects.order_by(*ORDER).last()
     plain, kept, _ = both(f"after={last.kind}~{last.pk}")
     same(plain, kept)
     assert kept.object_list == [] and kept.count == 48
 
 
-def test_a_filter_matching_nothing_and_a_malformed_key_answer_as_the_queryset(units):
+def test_a_filter_matching_nothing_and_a_malformed_key_answer_as_the_queryset(unit_keys):
     same(*both("", name_filter="无此单位")[:2])
     same(*both("after=nonsense")[:2])
     same(*both("before=county~notanumber&n=3")[:2])
 
 
-def test_a_page_by_number_is_the_querysets_own(units):
+def test_a_page_by_number_is_the_querysets_own(unit_keys):
     plain, kept, built = both("page=3")
     same(plain, kept)
     assert built == 1 and not pagination._kept  # not kept: an offset page is built each time
 
 
-def test_nothing_can_match_an_empty_scope(units):
+def test_nothing_can_match_an_empty_scope(unit_keys):
     request = RequestFactory().get("/units/")
     page = keyset_page(request, lambda: Org.objects.filter(pk__in=[]).values_list("pk", named=True), order=ORDER,
                        key=("nothing",))
     assert page.object_list == [] and (page.count, page.has_next) == (0, False)
 
 
-def test_a_list_of_model_instances_is_not_kept(units):
+def test_a_list_of_model_instances_is_not_kept(unit_keys):
     request = RequestFactory().get("/units/")
     page = keyset_page(request, lambda: Org.objects.all(), order=ORDER, per_page=10, key=("instances",))
-    assert [o.pk for o in page] == units[:10] and not pagination._kept
+    assert [o.pk for o in page] == unit_keys[:10] and not pagination._kept
 
 
-def test_without_a_key_the_function_builds_the_queryset_each_time(units):
+def test_without_a_key_the_function_builds_the_queryset_each_time(unit_keys):
     page = keyset_page(RequestFactory().get("/units/"), rows, order=ORDER, per_page=10)
-    assert [row.pk for row in page] == units[:10] and not pagination._kept
+    assert [row.pk for row in page] == unit_keys[:10] and not pagination._kept
