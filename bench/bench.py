@@ -655,7 +655,7 @@ def run(*, scale: str, quick: bool, parts: set[str] | None = None, repeat: int |
     result = {"scale": scale, "records": run_.total if run_ else 0, "machine": machine(), "detail": {}}
     detail = result["detail"]
     steps = [
-        ("lists", lambda: lists(repeat)),
+        ("lists", lambda: lists(max(repeat, 20))),  # a few ms each: more rounds, steadier medians
         ("dashboard", lambda: dashboard(max(3, repeat // 2))),
         ("memory", memory),
         ("deadlines", lambda: deadlines_bench({"tiny": 5_000, "quick": 200_000}.get(scale, 1_000_000))),
@@ -709,7 +709,7 @@ def main(argv=None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     parser.add_argument("--only", default="", help="comma-separated parts: lists,dashboard,memory,deadlines,load,imports")
     parser.add_argument("--repeat", type=int, default=None,
-                        help="rounds of each side-by-side timing (default 5 quick, 7 city; more on a busy machine)")
+                        help="rounds of each side-by-side timing (default 5 quick, 7 city, at least 20 for the lists; more on a busy machine)")
     args = parser.parse_args(argv)
     scale = args.scale or ("quick" if args.quick else "city")
     ensure_database()
