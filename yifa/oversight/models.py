@@ -294,7 +294,10 @@ class RespondentCase(models.Model):
 
     @property
     def party_labels(self) -> tuple[str, str]:
-        """(the claimant's role, the unit's role) in this kind of case."""
+        """(the claimant's role, the unit's role) in this kind of case; in a 二审 or 再审 the parties are named by
+        their role in the first instance (原审原告, 原审被告), whoever appealed."""
+        if self.is_litigation and self.instance in (self.Instance.SECOND, self.Instance.RETRIAL):
+            return ("原审原告", "原审被告")
         return ("原告", "被告") if self.is_litigation else ("申请人", "被申请人")
 
     def outcomes_allowed(self) -> list[tuple[str, str]]:

@@ -110,6 +110,9 @@ def test_an_appeal_opens_the_second_instance_with_its_own_fifteen_days(make_case
     second = RespondentCase.objects.get(previous=case)
     assert response.url == second.get_absolute_url()
     assert second.instance == RespondentCase.Instance.SECOND and second.due_on == D(2025, 11, 25)
+    page = client.get(second.get_absolute_url()).content.decode()
+    assert "<dt>原审原告</dt>" in page and "<dt>原审被告</dt>" in page
+    assert "<dt>原告</dt>" in client.get(case.get_absolute_url()).content.decode()
     with pytest.raises(ValidationError, match="已登记二审"):
         actions.appeal(case, by=tree.township_handler, received_on=D(2025, 11, 11), case_no="x", body="y")
 
