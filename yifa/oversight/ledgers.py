@@ -5,7 +5,8 @@ import ignores, so an exported sheet imports again as the same records.
 """
 
 from yifa.core.deadlines import fmt
-from yifa.core.excel import Column, ImportResult, RowError, parse_date, parse_text
+from yifa.core.excel import Column, ImportResult, parse_date, parse_text
+from yifa.core.ledgerchecks import RowChecks
 
 from .models import FollowUpLetter, Hearing, RespondentCase, Suggestion
 
@@ -100,88 +101,71 @@ def case_row(c: RespondentCase) -> dict:
     )
 
 
-def _later(row: dict, later: str, earlier: str) -> bool:
-    return row.get(later) is not None and row.get(earlier) is not None and row[later] < row[earlier]
-
-
 def check_suggestions(result: ImportResult, org, today) -> None:
     """Cross-column and duplicate checks after ``read_rows``: each problem becomes a RowError naming row and column."""
-    header = {c.key: c.header for c in SUGGESTION_COLUMNS}
+    c = RowChecks(result, SUGGESTION_COLUMNS, today)
     existing = set(Suggestion.objects.filter(org=org).values_list("kind", "session", "serial_no"))
     seen: dict[tuple, int] = {}
 
-    def error(number, key, message):
-        result.errors.append(RowError(number, header[key], message))
-
     for number, row in result.numbered:
-        for key in ("assigned_on", "contacted_on", "replied_on", "feedback_on"):
-            if row.get(key) and row[key] > today:
-                error(number, key, "日期不能晚于今天。")
+        c.not_future(number, row, ("assigned_on", "contacted_on", "replied_on", "feedback_on"))
         for later in ("contacted_on", "replied_on"):
-            if _later(row, later, "assigned_on"):
-                error(number, later, "不能早于交办日期。")
-        if _later(row, "feedback_on", "replied_on"):
-            error(number, "feedback_on", "不能早于答复日期。")
+            c.not_before(number, row, later, "assigned_on", "不能早于交办日期。")
+        c.not_before(number, row, "feedback_on", "replied_on", "不能早于答复日期。")
         if row.get("replied_on") and not row.get("reply_category"):
-            error(number, "reply_category", "已答复的须填写答复类别（A类、B类或C类）。")
+            c.error(number, "reply_category", "已答复的须填写答复类别（A类、B类或C类）。")
         if row.get("satisfaction") and not row.get("replied_on"):
-            error(number, "satisfaction", "尚未答复的建议不能有满意度测评。")
+            c.error(number, "satisfaction", "尚未答复的建议不能有满意度测评。")
         if row.get("satisfaction") and not row.get("feedback_on"):
-            error(number, "feedback_on", "填写了满意度的，须填写反馈日期。")
+            c.error(number, "feedback_on", "填写了满意度的，须填写反馈日期。")
         key = (row["kind"], row.get("session") or "", row["serial_no"])
         if key in existing:
-            error(number, "serial_no", f"本单位已登记过{row.get('session') or ''}编号为{row['serial_no']}的建议（提案）。")
+            c.error(number, "serial_no", f"本单位已登记过{row.get('session') or ''}编号为{row['serial_no']}的建议（提案）。")
         elif key in seen:
-            error(number, "serial_no", f"与第 {seen[key]} 行重复。")
+            c.error(number, "serial_no", f"与第 {seen[key]} 行重复。")
         seen.setdefault(key, number)
-    result.errors.sort(key=lambda e: e.row)
+    c.done()
 
 
 def check_cases(result: ImportResult, org, today) -> None:
-    header = {c.key: c.header for c in CASE_COLUMNS}
+    c = RowChecks(result, CASE_COLUMNS, today)
     existing = set(RespondentCase.objects.filter(org=org).exclude(case_no="").values_list("kind", "case_no"))
     seen: dict[tuple, int] = {}
 
-    def error(number, key, message):
-        result.errors.append(RowError(number, header[key], message))
-
     for number, row in result.numbered:
         litigation = row["kind"] == RespondentCase.Kind.LITIGATION
-        for key in ("received_on", "replied_on", "hearing_on", "decided_on"):
-            if row.get(key) and row[key] > today:
-                error(number, key, "日期不能晚于今天。")
+        c.not_future(number, row, ("received_on", "replied_on", "hearing_on", "decided_on"))
         for later in ("replied_on", "hearing_on", "decided_on"):
-            if _later(row, later, "received_on"):
-                error(number, later, "不能早于收到日期。")
+            c.not_before(number, row, later, "received_on", "不能早于收到日期。")
         if not litigation and row.get("instance"):
-            error(number, "instance", "行政复议不分审级，请留空。")
+            c.error(number, "instance", "行政复议不分审级，请留空。")
         if litigation and row.get("simple_procedure"):
-            error(number, "simple_procedure", "简易程序一栏只适用于行政复议。")
+            c.error(number, "simple_procedure", "简易程序一栏只适用于行政复议。")
         if row.get("hearing_on") and not row.get("appearance"):
-            error(number, "appearance", "填写了开庭（听证）日期的，须填写出庭情况。")
+            c.error(number, "appearance", "填写了开庭（听证）日期的，须填写出庭情况。")
         if row.get("appearance") and not row.get("hearing_on"):
-            error(number, "hearing_on", "填写了出庭情况的，须填写开庭（听证）日期。")
+            c.error(number, "hearing_on", "填写了出庭情况的，须填写开庭（听证）日期。")
         if row.get("hearing_on") and not row.get("replied_on"):
-            error(number, "replied_on", "开庭（听证）前须已提交答复（答辩），请填写答复日期。")
+            c.error(number, "replied_on", "开庭（听证）前须已提交答复（答辩），请填写答复日期。")
         if row.get("appearance") == Hearing.Appearance.HEAD and not row.get("head_name"):
-            error(number, "head_name", "负责人出庭的，须填写出庭负责人。")
+            c.error(number, "head_name", "负责人出庭的，须填写出庭负责人。")
         outcome = row.get("outcome")
         if outcome and not row.get("decided_on"):
-            error(number, "decided_on", "填写了审结结果的，须填写审结日期。")
+            c.error(number, "decided_on", "填写了审结结果的，须填写审结日期。")
         if row.get("decided_on") and not outcome:
-            error(number, "outcome", "填写了审结日期的，须填写审结结果。")
+            c.error(number, "outcome", "填写了审结日期的，须填写审结结果。")
         excluded = RespondentCase.RECONSIDERATION_ONLY if litigation else RespondentCase.LITIGATION_ONLY
         if outcome in excluded:
             kind = RespondentCase.Kind(row["kind"]).label
-            error(number, "outcome", f"“{RespondentCase.Outcome(outcome).label}”不是{kind}的结案方式。")
+            c.error(number, "outcome", f"“{RespondentCase.Outcome(outcome).label}”不是{kind}的结案方式。")
         if row.get("case_no"):
             key = (row["kind"], row["case_no"])
             if key in existing:
-                error(number, "case_no", f"本单位已登记过案号为{row['case_no']}的案件。")
+                c.error(number, "case_no", f"本单位已登记过案号为{row['case_no']}的案件。")
             elif key in seen:
-                error(number, "case_no", f"与第 {seen[key]} 行重复。")
+                c.error(number, "case_no", f"与第 {seen[key]} 行重复。")
             seen.setdefault(key, number)
-    result.errors.sort(key=lambda e: e.row)
+    c.done()
 
 
 # How a letter row finds its case (the case's 案号 is optional: a case may be registered before its number is known).
@@ -254,63 +238,57 @@ def _kinds(cases: list) -> str:
 def check_letters(result: ImportResult, org, today) -> None:
     """Each row's case found exactly once (by 案号, or without one by 申请人 and 收到日期), then the letter's own checks.
     With a 案号, the 申请人 and 收到日期 a row also gives must be the case's: a mistyped number would find another case."""
-    header = {c.key: c.header for c in LETTER_COLUMNS}
+    c = RowChecks(result, LETTER_COLUMNS, today)
     cases = LetterCases(org)
     existing = set(FollowUpLetter.objects.filter(org=org).exclude(letter_no="").values_list("kind", "letter_no"))
     seen: dict[tuple, int] = {}
 
-    def error(number, key, message):
-        result.errors.append(RowError(number, header[key], message))
-
     for number, row in result.numbered:
-        for key in ("received_on", "answered_on", "case_received_on"):
-            if row.get(key) and row[key] > today:
-                error(number, key, "日期不能晚于今天。")
+        c.not_future(number, row, ("received_on", "answered_on", "case_received_on"))
         case = None
         case_no, claimant, case_day = row.get("case_no"), row.get("claimant"), row.get("case_received_on")
         found = cases.candidates(row)
         if not case_no and not (claimant and case_day):
             for key in ("claimant", "case_received_on"):
                 if not row.get(key):
-                    error(number, key, f"未填写案号的，须填写{CASE_PARTY_HEADERS}，据此查找案件。")
+                    c.error(number, key, f"未填写案号的，须填写{CASE_PARTY_HEADERS}，据此查找案件。")
         elif not found and case_no:
-            error(number, "case_no", f"本单位没有案号为“{case_no}”的复议、应诉案件。请核对案号，或先登记（导入）该案件；"
+            c.error(number, "case_no", f"本单位没有案号为“{case_no}”的复议、应诉案件。请核对案号，或先登记（导入）该案件；"
                                      f"案件登记时没有案号的，将案号留空，按{CASE_PARTY_HEADERS}查找。")
         elif not found:
-            error(number, "claimant", f"本单位没有申请人（原告）为“{claimant}”、案件收到日期为{fmt(case_day)}的"
+            c.error(number, "claimant", f"本单位没有申请人（原告）为“{claimant}”、案件收到日期为{fmt(case_day)}的"
                                       "复议、应诉案件。请核对这两列，或先登记（导入）该案件。")
         elif len(found) > 1 and case_no:
-            error(number, "case_no", f"本单位有{len(found)}件案号为“{case_no}”的{_kinds(found)}案件，无法确定是哪一件。"
+            c.error(number, "case_no", f"本单位有{len(found)}件案号为“{case_no}”的{_kinds(found)}案件，无法确定是哪一件。"
                                      "请先在案件页面“更正登记信息”中改正重复的案号。")
         elif len(found) > 1:
-            error(number, "case_no", f"本单位有{len(found)}件申请人（原告）为“{claimant}”、案件收到日期为{fmt(case_day)}"
+            c.error(number, "case_no", f"本单位有{len(found)}件申请人（原告）为“{claimant}”、案件收到日期为{fmt(case_day)}"
                                      f"的{_kinds(found)}案件，请填写案号以区分（案件还没有案号的，先在案件页面"
                                      "“更正登记信息”中补录案号）。")
         else:
             case = found[0]
         if case is not None and case_no:
             if claimant and claimant != case.claimant.strip():
-                error(number, "claimant", f"案号为“{case_no}”的案件申请人（原告）是“{case.claimant}”，与本行不一致，"
+                c.error(number, "claimant", f"案号为“{case_no}”的案件申请人（原告）是“{case.claimant}”，与本行不一致，"
                                           "请核对案号或申请人（原告）。")
             if case_day and case_day != case.received_on:
-                error(number, "case_received_on", f"案号为“{case_no}”的案件收到日期是{fmt(case.received_on)}，"
+                c.error(number, "case_received_on", f"案号为“{case_no}”的案件收到日期是{fmt(case.received_on)}，"
                                                   "与本行不一致，请核对案号或案件收到日期。")
         if case is not None:
             if row["kind"] == FollowUpLetter.Kind.OPINION and case.is_litigation:
-                error(number, "kind", "行政复议意见书只针对行政复议案件，所填案件是行政诉讼案件。")
+                c.error(number, "kind", "行政复议意见书只针对行政复议案件，所填案件是行政诉讼案件。")
             if row.get("received_on") and row["received_on"] < case.received_on:
-                error(number, "received_on", f"不能早于案件的收到日期（{fmt(case.received_on)}）。")
-        if _later(row, "answered_on", "received_on"):
-            error(number, "answered_on", "回复日期不能早于收到日期。")
+                c.error(number, "received_on", f"不能早于案件的收到日期（{fmt(case.received_on)}）。")
+        c.not_before(number, row, "answered_on", "received_on", "回复日期不能早于收到日期。")
         if row.get("answered_on") and not row.get("answer"):
-            error(number, "answer", "已回复的，须填写整改（采纳）情况。")
+            c.error(number, "answer", "已回复的，须填写整改（采纳）情况。")
         if row.get("answer") and not row.get("answered_on"):
-            error(number, "answered_on", "填写了整改（采纳）情况的，须填写回复日期。")
+            c.error(number, "answered_on", "填写了整改（采纳）情况的，须填写回复日期。")
         if row.get("letter_no"):
             key = (row["kind"], row["letter_no"])
             if key in existing:
-                error(number, "letter_no", f"本单位已登记过文号为{row['letter_no']}的{FollowUpLetter.Kind(row['kind']).label}。")
+                c.error(number, "letter_no", f"本单位已登记过文号为{row['letter_no']}的{FollowUpLetter.Kind(row['kind']).label}。")
             elif key in seen:
-                error(number, "letter_no", f"与第 {seen[key]} 行重复。")
+                c.error(number, "letter_no", f"与第 {seen[key]} 行重复。")
             seen.setdefault(key, number)
-    result.errors.sort(key=lambda e: e.row)
+    c.done()
